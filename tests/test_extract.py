@@ -1,0 +1,110 @@
+"""Extraction finds every article as a chapter and drops what a listener should not hear."""
+
+import unicodedata
+
+import pypdf
+import pytest
+from bulletin import Article, Bulletin, sample_articles
+
+from tts_pipeline.extract import ExtractError, extract
+
+
+def all_text(book) -> str:
+    return "\n".join(
+        "\n".join([chapter.title, *chapter.paragraphs]) for chapter in book.chapters
+    )
+
+
+def test_one_chapter_per_article_with_exact_titles_and_paragraphs(make_pdf):
+    bulletin = Bulletin("Thông tin tuyên truyền – Số 11/2025", sample_articles(5))
+    book, warnings = extract(make_pdf(bulletin))
+    assert warnings == []
+    assert [chapter.title for chapter in book.chapters] == [a.title for a in bulletin.articles]
+    for chapter, article in zip(book.chapters, bulletin.articles, strict=True):
+        assert chapter.paragraphs == article.heard()
+
+
+def test_drops_cover_contents_headers_page_numbers_captions_quotes_bylines(make_pdf):
+    bulletin = Bulletin("Thông tin tuyên truyền – Số 11/2025", sample_articles(3))
+    text = all_text(extract(make_pdf(bulletin))[0])
+    assert "MỤC LỤC" not in text
+    assert "........" not in text
+    assert "Thông tin tuyên truyền – Số 11/2025" not in text  # cover masthead and running header
+    assert "Ảnh: Minh Anh" not in text
+    assert "NGUYỄN THU HƯƠNG" not in text
+    assert "- 3 -" not in text
+    # the pull quote repeats a body sentence: it must be heard once, not twice
+    assert text.count("Tỷ lệ hộ gia đình tham gia bảo hiểm y tế đạt 98,5%") == 3
+
+
+def test_book_metadata_from_the_pdf(make_pdf):
+    bulletin = Bulletin("Thông tin tuyên truyền – Số 11/2025", sample_articles(2))
+    book, _ = extract(make_pdf(bulletin))
+    assert book.title == "Thông tin tuyên truyền – Số 11/2025"
+    assert book.publisher == bulletin.author
+    assert book.issue == "Số 11/2025"
+    assert book.date == "2025"
+
+
+def test_wrapped_title_is_one_title(make_pdf):
+    long_title = (
+        "Đảng bộ phường lãnh đạo thực hiện thắng lợi nhiệm vụ phát triển kinh tế, văn hóa, "
+        "xã hội và bảo đảm quốc phòng, an ninh năm 2025"
+    )
+    articles = sample_articles(2)
+    articles[0] = Article(long_title, articles[0].lead, articles[0].paragraphs)
+    book, _ = extract(make_pdf(Bulletin("Bản tin", articles, cover=False, contents=False)))
+    assert book.chapters[0].title == long_title
+    assert len(book.chapters) == 2
+
+
+def test_outline_names_the_articles(make_pdf):
+    bulletin = Bulletin("Bản tin", sample_articles(3), outline=True)
+    book, _ = extract(make_pdf(bulletin))
+    assert [chapter.title for chapter in book.chapters] == [a.title for a in bulletin.articles]
+
+
+def test_text_is_nfc(make_pdf):
+    book, _ = extract(make_pdf(Bulletin("Bản tin", sample_articles(2))))
+    text = all_text(book)
+    assert text == unicodedata.normalize("NFC", text)
+    assert "\x02" not in text and "\u00ad" not in text and "\ufffd" not in text
+
+
+def test_not_a_pdf(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"PK\x03\x04 a zip file")
+    with pytest.raises(ExtractError, match="not a PDF"):
+        extract(path)
+
+
+def test_truncated_pdf(make_pdf, tmp_path):
+    source = make_pdf(Bulletin("Bản tin", sample_articles(2)))
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(source.read_bytes()[:600])
+    with pytest.raises(ExtractError, match="not a readable PDF"):
+        extract(broken)
+
+
+def test_password_protected_pdf_needs_password(make_pdf, tmp_path):
+    source = make_pdf(Bulletin("Bản tin", sample_articles(2)))
+    writer = pypdf.PdfWriter(clone_from=str(source))
+    writer.encrypt(user_password="bimat", owner_password="bimat")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(ExtractError, match="--password"):
+        extract(locked)
+    book, _ = extract(locked, password="bimat")
+    assert len(book.chapters) == 2
+
+
+def test_pdf_without_text_layer(tmp_path):
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=380, height=580)
+    writer.add_blank_page(width=380, height=580)
+    path = tmp_path / "scan.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(ExtractError, match="no text layer"):
+        extract(path)

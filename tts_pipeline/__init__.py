@@ -1,0 +1,3 @@
+"""tts-pipeline: Vietnamese bulletins into chaptered audiobooks."""
+
+__version__ = "0.1.0"

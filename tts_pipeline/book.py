@@ -1,0 +1,166 @@
+"""The book folder: `book.toml` plus one Markdown file per chapter, the contract with staff."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+
+BOOK_FILE = "book.toml"
+CHAPTER_DIR = "chapters"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def slugify(text: str, max_length: int = 48) -> str:
+    """ASCII file-name slug of a Vietnamese text: 'Hội nghị Đảng ủy' → 'hoi-nghi-dang-uy'."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = folded.encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:max_length].rstrip("-") or "untitled"
+
+
+def write_atomically(path: Path, data: bytes | str) -> None:
+    """Write to a temporary name beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+@dataclass
+class Chapter:
+    title: str
+    paragraphs: list[str]
+    file: str = ""
+    skip: bool = False
+    voice: str | None = None
+
+    def markdown(self) -> str:
+        body = "\n\n".join(self.paragraphs)
+        return nfc(f"# {self.title}\n\n{body}\n")
+
+
+@dataclass
+class Book:
+    title: str
+    chapters: list[Chapter]
+    publisher: str = ""
+    issue: str = ""
+    date: str = ""
+    language: str = "vi"
+    voice: str = "vi-north"
+    profiles: list[str] = field(default_factory=lambda: ["phone"])
+    source: str = ""
+    cover: str = ""
+
+    def spoken_chapters(self) -> list[Chapter]:
+        return [chapter for chapter in self.chapters if not chapter.skip]
+
+
+def assign_chapter_files(book: Book) -> None:
+    """Give each chapter a stable, safe file name: chapters/NN-slug.md."""
+    for number, chapter in enumerate(book.chapters, start=1):
+        chapter.file = f"{CHAPTER_DIR}/{number:02d}-{slugify(chapter.title)}.md"
+
+
+def book_toml(book: Book) -> str:
+    chapters = []
+    for chapter in book.chapters:
+        entry: dict[str, object] = {"file": chapter.file, "skip": chapter.skip}
+        if chapter.voice:
+            entry["voice"] = chapter.voice
+        chapters.append(entry)
+    document = {
+        "title": book.title,
+        "publisher": book.publisher,
+        "issue": book.issue,
+        "date": book.date,
+        "language": book.language,
+        "voice": book.voice,
+        "profiles": book.profiles,
+        "source": book.source,
+        "cover": book.cover,
+        "chapters": chapters,
+    }
+    header = (
+        "# Titles and text live in the chapter files; set skip = true to leave a chapter out.\n"
+    )
+    return header + nfc(tomli_w.dumps(document))
+
+
+def write_book(book: Book, folder: Path) -> None:
+    """Write book.toml and every chapter file (the caller decides what may be overwritten)."""
+    for chapter in book.chapters:
+        write_atomically(folder / chapter.file, chapter.markdown())
+    write_atomically(folder / BOOK_FILE, book_toml(book))
+
+
+def parse_chapter(text: str) -> tuple[str, list[str]]:
+    """Title and paragraphs of a chapter file: '# Title', then paragraphs split by blank lines."""
+    text = nfc(text).replace("\r\n", "\n")
+    title = ""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if not title and lines[0].startswith("# "):
+            title = lines[0][2:].strip()
+            lines = lines[1:]
+        if lines:
+            paragraphs.append(" ".join(lines))
+    return title, paragraphs
+
+
+class BookError(Exception):
+    """A book folder that cannot be read; the message says what to fix."""
+
+
+def read_book(folder: Path) -> Book:
+    path = folder / BOOK_FILE
+    if not path.is_file():
+        raise BookError(f"{folder} has no {BOOK_FILE}: run `tts-pipeline extract` on the PDF first")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise BookError(
+            f"{path} is not valid TOML ({error}): fix the file or extract again"
+        ) from None
+    chapters = []
+    for entry in data.get("chapters", []):
+        chapter_path = folder / entry["file"]
+        if not chapter_path.is_file():
+            raise BookError(f"{chapter_path} is listed in {BOOK_FILE} but missing")
+        title, paragraphs = parse_chapter(chapter_path.read_text(encoding="utf-8"))
+        chapters.append(
+            Chapter(
+                title=title or chapter_path.stem,
+                paragraphs=paragraphs,
+                file=entry["file"],
+                skip=bool(entry.get("skip", False)),
+                voice=entry.get("voice"),
+            )
+        )
+    profiles = data.get("profiles", ["phone"])
+    return Book(
+        title=nfc(data.get("title", folder.name)),
+        chapters=chapters,
+        publisher=nfc(data.get("publisher", "")),
+        issue=nfc(data.get("issue", "")),
+        date=data.get("date", ""),
+        language=data.get("language", "vi"),
+        voice=data.get("voice", "vi-north"),
+        profiles=[profiles] if isinstance(profiles, str) else list(profiles),
+        source=data.get("source", ""),
+        cover=data.get("cover", ""),
+    )

@@ -1,0 +1,115 @@
+"""Split titles and paragraphs into chapters, one per article."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..book import Chapter
+from .layout import Block, is_byline
+from .pdf import OutlineEntry
+
+NOT_ARTICLES = re.compile(r"^(trong số này|mục lục|bìa|nội dung|cover)$", re.IGNORECASE)
+PAGES_PER_FALLBACK_CHAPTER = 4
+
+
+@dataclass
+class Segmentation:
+    chapters: list[Chapter]
+    method: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFC", text).lower()).strip()
+
+
+def _from_titles(blocks: list[Block], is_start) -> list[Chapter]:
+    """One chapter per block that `is_start` accepts; paragraphs before the first are dropped."""
+    chapters: list[Chapter] = []
+    for block in blocks:
+        if is_start(block):
+            chapters.append(Chapter(title=block.text, paragraphs=[]))
+        elif chapters:
+            chapters[-1].paragraphs.append(block.text)
+    return chapters
+
+
+def _drop_bylines(chapters: list[Chapter]) -> None:
+    for chapter in chapters:
+        if chapter.paragraphs and is_byline(Block("paragraph", chapter.paragraphs[-1], 0)):
+            chapter.paragraphs.pop()
+
+
+def _outline_articles(outline: list[OutlineEntry]) -> list[OutlineEntry]:
+    top = min((entry.level for entry in outline), default=0)
+    return [
+        entry for entry in outline
+        if entry.level == top and not NOT_ARTICLES.match(entry.title.strip())
+    ]
+
+
+def _by_outline(blocks: list[Block], articles: list[OutlineEntry]) -> list[Chapter]:
+    """Chapters start at the title blocks the outline names; other titles stay as text."""
+    wanted = [(_comparable(entry.title), entry) for entry in articles]
+    starts: dict[int, str] = {}
+    position = 0
+    for key, entry in wanted:
+        for index in range(position, len(blocks)):
+            block = blocks[index]
+            if block.page >= entry.page and (
+                block.kind == "title" and _comparable(block.text).startswith(key[:40])
+            ):
+                starts[index] = entry.title
+                position = index + 1
+                break
+            if block.page > entry.page:
+                starts.setdefault(index, entry.title)
+                position = index
+                break
+    chapters: list[Chapter] = []
+    for index, block in enumerate(blocks):
+        if index in starts:
+            chapters.append(Chapter(title=starts[index], paragraphs=[]))
+            if block.kind == "title":
+                continue
+        if chapters:
+            chapters[-1].paragraphs.append(block.text)
+    return chapters
+
+
+def _by_pages(blocks: list[Block]) -> list[Chapter]:
+    """Fallback: sensible page ranges when no article titles can be found."""
+    chapters: dict[int, Chapter] = {}
+    for block in blocks:
+        group = block.page // PAGES_PER_FALLBACK_CHAPTER
+        first = group * PAGES_PER_FALLBACK_CHAPTER + 1
+        chapter = chapters.setdefault(
+            group, Chapter(title=f"Trang {first} đến {first + PAGES_PER_FALLBACK_CHAPTER - 1}",
+                           paragraphs=[])
+        )
+        chapter.paragraphs.append(block.text)
+    return list(chapters.values())
+
+
+def segment(blocks: list[Block], outline: list[OutlineEntry]) -> Segmentation:
+    """Decide where articles start: the outline when it names them, else title-sized headings."""
+    articles = _outline_articles(outline)
+    if len(articles) >= 2:
+        chapters = _by_outline(blocks, articles)
+        method = "outline"
+    else:
+        chapters = _from_titles(blocks, lambda block: block.kind == "title")
+        method = "headings"
+    chapters = [chapter for chapter in chapters if chapter.paragraphs]
+    _drop_bylines(chapters)
+    warnings = []
+    if not chapters:
+        chapters = _by_pages(blocks)
+        method = "pages"
+        warnings.append(
+            "no article titles found: chapters follow page ranges; "
+            "edit book.toml and the chapter files to fix them"
+        )
+    return Segmentation(chapters, method, warnings)

@@ -1,0 +1,162 @@
+"""Read a PDF's text layer with pypdfium2 as styled lines, plus its outline and metadata."""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+_ITALIC_FLAG = 0x40
+_FORCE_BOLD_FLAG = 0x40000
+_PLACEHOLDERS = {"", "(anonymous)", "(unspecified)", "untitled", "Untitled"}
+
+
+class ExtractError(Exception):
+    """A document that cannot be turned into a book; the message says what to do."""
+
+
+@dataclass
+class Line:
+    page: int
+    text: str
+    size: float
+    bold: bool
+    italic: bool
+    x0: float
+    x1: float
+    baseline: float
+    page_width: float
+    page_height: float
+
+
+@dataclass
+class OutlineEntry:
+    title: str
+    page: int
+    level: int
+
+
+@dataclass
+class PdfText:
+    lines: list[Line]
+    page_count: int
+    outline: list[OutlineEntry]
+    metadata: dict[str, str]
+    page_chars: list[int]
+
+
+def _font_style(textpage: raw.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
+    size = raw.FPDFText_GetFontSize(textpage, index)
+    flags = ctypes.c_int(0)
+    buffer = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
+    name = buffer.value.decode("latin-1").lower()
+    weight = raw.FPDFText_GetFontWeight(textpage, index)
+    bold = (
+        "bold" in name or "black" in name or weight >= 600
+        or bool(flags.value & _FORCE_BOLD_FLAG)
+    )
+    italic = "italic" in name or "oblique" in name or bool(flags.value & _ITALIC_FLAG)
+    return size, bold, italic
+
+
+def _char_box(textpage: raw.FPDF_TEXTPAGE, index: int) -> tuple[float, float, float, float]:
+    """left, right, bottom, top of a character in PDF units (origin at the bottom left)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    raw.FPDFText_GetCharBox(
+        textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
+        ctypes.byref(top),
+    )
+    return left.value, right.value, bottom.value, top.value
+
+
+def _page_lines(page: pdfium.PdfPage, number: int) -> tuple[list[Line], int]:
+    textpage = page.get_textpage()
+    width, height = page.get_size()
+    count = textpage.count_chars()
+    text = textpage.get_text_range() if count else ""
+    lines: list[Line] = []
+    start = 0
+    for segment in text.split("\r\n"):
+        end = start + len(segment)
+        stripped = segment.strip()
+        if stripped:
+            first = start + len(segment) - len(segment.lstrip())
+            last = start + len(segment.rstrip()) - 1
+            samples = sorted({first, (first + last) // 2, last})
+            styles = []
+            for text_index in samples:
+                char_index = raw.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
+                styles.append(_font_style(textpage, char_index))
+            size = statistics.median(style[0] for style in styles)
+            bold = sum(style[1] for style in styles) * 2 > len(styles)
+            italic = sum(style[2] for style in styles) * 2 > len(styles)
+            first_char = raw.FPDFText_GetCharIndexFromTextIndex(textpage, first)
+            left, _, _, _ = _char_box(textpage, first_char)
+            _, right, _, _ = _char_box(
+                textpage, raw.FPDFText_GetCharIndexFromTextIndex(textpage, last)
+            )
+            origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+            raw.FPDFText_GetCharOrigin(
+                textpage, first_char, ctypes.byref(origin_x), ctypes.byref(origin_y)
+            )
+            lines.append(
+                Line(number, segment, size, bold, italic, left, right,
+                     height - origin_y.value, width, height)
+            )
+        start = end + 2
+    textpage.close()
+    return lines, len(text.replace("\r\n", "").strip())
+
+
+def _outline(document: pdfium.PdfDocument) -> list[OutlineEntry]:
+    entries = []
+    for item in document.get_toc():
+        page = item.get_dest().get_index() if item.get_dest() is not None else None
+        title = (item.get_title() or "").strip()
+        if title and page is not None:
+            entries.append(OutlineEntry(title, page, item.level))
+    return entries
+
+
+def read_pdf(path: Path, password: str | None = None) -> PdfText:
+    """All text lines of a PDF with font size, weight, slant and position."""
+    try:
+        document = pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as error:
+        message = str(error).lower()
+        if "password" in message:
+            raise ExtractError(
+                f"{path.name} is password-protected: pass --password to open it"
+            ) from None
+        raise ExtractError(
+            f"{path.name} is not a readable PDF ({error}): check the file or export it again"
+        ) from None
+    try:
+        lines: list[Line] = []
+        page_chars = []
+        for number in range(len(document)):
+            page_lines, chars = _page_lines(document[number], number)
+            lines.extend(page_lines)
+            page_chars.append(chars)
+        metadata = {
+            key: str(value).strip()
+            for key, value in document.get_metadata_dict().items()
+            if str(value).strip() not in _PLACEHOLDERS
+        }
+        return PdfText(lines, len(document), _outline(document), metadata, page_chars)
+    finally:
+        document.close()
+
+
+def render_page(path: Path, page: int = 0, scale: float = 2.0):  # -> PIL.Image.Image
+    """A page of the PDF as a picture (for the cover)."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return document[page].render(scale=scale).to_pil()
+    finally:
+        document.close()

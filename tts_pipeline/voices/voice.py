@@ -1,0 +1,119 @@
+"""Voice definitions: small TOML files in voices/ naming an engine and its options."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+VOICES_ENV = "TTS_PIPELINE_VOICES"
+DEFAULT_VOICE = "vi-north"
+
+
+class Engine(Protocol):
+    name: str
+    version: str
+    sample_rate: int
+
+    def synthesize(self, text: str) -> np.ndarray: ...
+
+
+class VoiceError(Exception):
+    """A voice that cannot be found or used; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Voice:
+    name: str
+    engine: str = "espeak"
+    language: str = "vi"
+    description: str = ""
+    options: dict = field(default_factory=dict)
+    path: Path | None = None
+
+    def fingerprint(self, rate_scale: float = 1.0) -> str:
+        """What the audio of an utterance depends on, besides its text."""
+        payload = json.dumps(
+            {"engine": self.engine, "options": self.options, "rate_scale": rate_scale},
+            sort_keys=True,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+BUILTIN = Voice(DEFAULT_VOICE, "espeak", "vi", "espeak-ng Vietnamese (northern)",
+                {"voice": "vi", "rate": 165, "pitch": 50, "word_gap": 0})
+
+
+def voice_folders() -> list[Path]:
+    """Where voices are looked for: $TTS_PIPELINE_VOICES, ./voices, the project's voices/."""
+    folders = [Path(part) for part in os.environ.get(VOICES_ENV, "").split(os.pathsep) if part]
+    folders += [Path.cwd() / "voices", Path(__file__).resolve().parents[2] / "voices"]
+    unique: list[Path] = []
+    for folder in folders:
+        if folder.is_dir() and folder.resolve() not in [known.resolve() for known in unique]:
+            unique.append(folder)
+    return unique
+
+
+def _read_voice(path: Path) -> Voice:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise VoiceError(f"{path} is not valid TOML ({error})") from None
+    return Voice(
+        name=data.get("name", path.stem),
+        engine=data.get("engine", "espeak"),
+        language=data.get("language", "vi"),
+        description=data.get("description", ""),
+        options=dict(data.get("options", {})),
+        path=path,
+    )
+
+
+def all_voices() -> dict[str, Voice]:
+    voices = {BUILTIN.name: BUILTIN}
+    for folder in reversed(voice_folders()):
+        for path in sorted(folder.glob("*.toml")):
+            voice = _read_voice(path)
+            voices[voice.name] = voice
+    return voices
+
+
+def find_voice(name: str) -> Voice:
+    voices = all_voices()
+    if name not in voices:
+        raise VoiceError(
+            f"no voice named {name!r}: choose one of {', '.join(sorted(voices))} "
+            "or add a voices/<name>.toml"
+        )
+    return voices[name]
+
+
+def load_engine(voice: Voice, rate_scale: float = 1.0) -> Engine:
+    """Build the voice's engine; heavy imports happen only here."""
+    if voice.engine == "espeak":
+        from .espeak import EspeakEngine
+
+        options = dict(voice.options)
+        options["rate"] = round(options.get("rate", 165) * rate_scale)
+        return EspeakEngine(**options)
+    raise VoiceError(f"voice {voice.name!r} uses engine {voice.engine!r}, which is not available")
+
+
+_ENGINE_DISTRIBUTIONS = {"espeak": "espeakng-loader", "piper": "piper-tts", "coqui": "coqui-tts"}
+
+
+def engine_version(voice: Voice) -> str:
+    """The installed version of the engine's package, part of every cache key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(_ENGINE_DISTRIBUTIONS.get(voice.engine, voice.engine))
+    except PackageNotFoundError:
+        return "unknown"
