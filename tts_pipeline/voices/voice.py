@@ -95,15 +95,58 @@ def find_voice(name: str) -> Voice:
     return voices[name]
 
 
-def load_engine(voice: Voice, rate_scale: float = 1.0) -> Engine:
-    """Build the voice's engine; heavy imports happen only here."""
-    if voice.engine == "espeak":
-        from .espeak import EspeakEngine
+_ENGINE_MODULES = {"espeak": "espeakng_loader", "piper": "piper", "coqui": "TTS"}
+_EXTRAS = {
+    "piper": "pip install 'tts-pipeline[piper]'",
+    "coqui": "pip install 'tts-pipeline[coqui]'",
+}
 
-        options = dict(voice.options)
-        options["rate"] = round(options.get("rate", 165) * rate_scale)
-        return EspeakEngine(**options)
-    raise VoiceError(f"voice {voice.name!r} uses engine {voice.engine!r}, which is not available")
+
+def model_path(voice: Voice, key: str = "model") -> Path | None:
+    """A model file named in the voice's options, relative to the voice file."""
+    value = voice.options.get(key)
+    if not value:
+        return None
+    path = Path(value)
+    return path if path.is_absolute() or voice.path is None else voice.path.parent / path
+
+
+def why_unusable(voice: Voice) -> str | None:
+    """None when the voice can speak here, else what is missing and how to get it."""
+    import importlib.util
+
+    module = _ENGINE_MODULES.get(voice.engine)
+    if module is None:
+        return f"unknown engine {voice.engine!r} (espeak, piper or coqui)"
+    if importlib.util.find_spec(module) is None:
+        return f"the {voice.engine} engine is not installed: {_EXTRAS.get(voice.engine, '')}"
+    for key in ("model", "config"):
+        path = model_path(voice, key)
+        if path is not None and not path.exists():
+            return f"model file missing: {path}"
+    if voice.engine != "espeak" and model_path(voice) is None:
+        return "the voice names no model file (options.model)"
+    return None
+
+
+def load_engine(voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> Engine:
+    """Build the voice's engine; heavy imports happen only here."""
+    problem = why_unusable(voice)
+    if problem:
+        raise VoiceError(f"voice {voice.name!r} cannot be used: {problem}")
+    if voice.engine == "piper":
+        from .piper import PiperEngine
+
+        return PiperEngine(voice, rate_scale, device)
+    if voice.engine == "coqui":
+        from .coqui import CoquiEngine
+
+        return CoquiEngine(voice, rate_scale, device)
+    from .espeak import EspeakEngine
+
+    options = dict(voice.options)
+    options["rate"] = round(options.get("rate", 165) * rate_scale)
+    return EspeakEngine(**options)
 
 
 _ENGINE_DISTRIBUTIONS = {"espeak": "espeakng-loader", "piper": "piper-tts", "coqui": "coqui-tts"}
