@@ -6,6 +6,8 @@ import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,3 +166,47 @@ def read_book(folder: Path) -> Book:
         source=data.get("source", ""),
         cover=data.get("cover", ""),
     )
+
+
+LOCK_FILE = ".lock"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def book_lock(folder: Path) -> Iterator[None]:
+    """Hold <folder>/.lock with our pid; refuse a live holder, take over a dead one's lock."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOCK_FILE
+    for _ in range(2):
+        try:
+            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            try:
+                holder = int(path.read_text().strip() or 0)
+            except (OSError, ValueError):
+                holder = 0
+            if holder and holder != os.getpid() and _alive(holder):
+                raise BookError(
+                    f"{folder} is being rendered by another run (pid {holder}): "
+                    "wait for it to finish, or stop that process"
+                ) from None
+            path.unlink(missing_ok=True)
+            continue
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(str(os.getpid()))
+        break
+    else:
+        raise BookError(f"could not take the lock {path}: remove it if no run is active")
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)

@@ -42,6 +42,7 @@ ProfileOption = Annotated[
 ]
 VoiceOption = Annotated[str | None, typer.Option("--voice", help="Voice name from voices/.")]
 PasswordOption = Annotated[str | None, typer.Option("--password", help="PDF password.")]
+DeviceOption = Annotated[str, typer.Option("--device", help="cpu or cuda (neural voices).")]
 
 
 class RichProgress(pipeline.Progress):
@@ -76,11 +77,11 @@ def _fail(error: Exception) -> None:
 
 def _summary(reports: list[pipeline.RenderReport], folder: Path) -> None:
     for report in reports:
-        minutes, seconds = divmod(round(report.duration_seconds), 60)
+        minutes, seconds = divmod(round(report.duration), 60)
         console.print(
-            f"[green]done:[/] {folder} — {report.chapters} chapters, {minutes} min {seconds} s; "
-            f"utterances synthesized {report.utterances_synthesized}, "
-            f"from cache {report.utterances_cached}"
+            f"[green]done:[/] {folder} ({report.profile}) — {len(report.chapters)} chapters, "
+            f"{minutes} min {seconds} s; utterances synthesized {report.synthesized}, "
+            f"from cache {report.cached}"
         )
 
 
@@ -117,13 +118,19 @@ def render_command(
     profile: ProfileOption = None,
     voice: VoiceOption = None,
     jobs: JobsOption = None,
+    chapter: Annotated[
+        list[int] | None, typer.Option("--chapter", "-c", help="Only these chapters (repeatable).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Ignore the cache: synthesize everything.")] = False,
+    device: DeviceOption = "cpu",
 ) -> None:
     """Render book folders into audio, re-synthesizing only what changed."""
+    options = pipeline.RenderOptions(profile, voice, jobs, chapter, force, device)
     failed = 0
     with _progress() as progress:
         for folder in folders:
             try:
-                _summary(pipeline.render_folder(folder, profile, voice, jobs, progress), folder)
+                _summary(pipeline.render_folder(folder, options, progress), folder)
             except USER_ERRORS as error:
                 failed += 1
                 _fail(error)
@@ -139,14 +146,16 @@ def convert_command(
     jobs: JobsOption = None,
     force: Annotated[bool, typer.Option(help="Overwrite edited chapter files.")] = False,
     password: PasswordOption = None,
+    device: DeviceOption = "cpu",
 ) -> None:
     """Extract and render: PDF in, audiobook out."""
+    options = pipeline.RenderOptions(profile, voice, jobs, device=device)
     failed = 0
     with _progress() as progress:
         for file in files:
             try:
                 folder = pipeline.extract_to_folder(file, out, force, password, progress)
-                _summary(pipeline.render_folder(folder, profile, voice, jobs, progress), folder)
+                _summary(pipeline.render_folder(folder, options, progress), folder)
             except USER_ERRORS as error:
                 failed += 1
                 _fail(error)
@@ -155,13 +164,51 @@ def convert_command(
 
 @app.command("voices")
 def voices_command() -> None:
-    """List the voices this machine can use."""
-    from .voices.voice import all_voices
+    """List every voice, whether it is usable here, and why not."""
+    from .voices.voice import all_voices, why_unusable
 
-    table = Table("name", "engine", "description", "defined in")
+    table = Table("name", "engine", "usable", "description", "defined in")
     for voice in all_voices().values():
-        table.add_row(voice.name, voice.engine, voice.description, str(voice.path or "built in"))
-    Console().print(table)
+        problem = why_unusable(voice)
+        table.add_row(voice.name, voice.engine, "yes" if problem is None else f"no: {problem}",
+                      voice.description, str(voice.path or "built in"))
+    Console(width=160).print(table)
+
+
+@app.command("say")
+def say_command(
+    text: Annotated[str, typer.Argument(help="Vietnamese text to speak.")],
+    voice: VoiceOption = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="WAV file to write.")] = Path(
+        "say.wav"
+    ),
+    device: DeviceOption = "cpu",
+) -> None:
+    """Speak a sentence into a WAV file for a quick listen."""
+    try:
+        seconds = pipeline.say(text, output, voice, device)
+    except USER_ERRORS as error:
+        _fail(error)
+        raise typer.Exit(1) from None
+    console.print(f"[green]wrote:[/] {output} ({seconds:.1f} s)")
+
+
+cache_app = typer.Typer(help="Inspect or prune the utterance cache (<out>/.cache).")
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("stats")
+def cache_stats(out: OutOption = Path("output")) -> None:
+    """How many utterances are cached, their size, and how many books still use."""
+    entries, size, used = pipeline.cache_usage(out)
+    Console().print(f"{entries} utterances, {size / 1e6:.1f} MB; {used} used by books in {out}")
+
+
+@cache_app.command("prune")
+def cache_prune(out: OutOption = Path("output")) -> None:
+    """Delete cached utterances that no book under the output folder uses any more."""
+    files, size = pipeline.prune_cache(out)
+    Console().print(f"removed {files} utterances, {size / 1e6:.1f} MB")
 
 
 def run() -> None:

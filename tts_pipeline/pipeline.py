@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+import soundfile
 from PIL import Image
 
 from .audio.master import PROFILES, Profile, master, unknown_profile_message
@@ -18,6 +20,7 @@ from .book import (
     Book,
     BookError,
     assign_chapter_files,
+    book_lock,
     read_book,
     slugify,
     write_atomically,
@@ -26,12 +29,13 @@ from .book import (
 from .extract import ExtractError, extract
 from .extract.pdf import render_page
 from .reading import Lexicon, Pauses, read_chapter
-from .voices.synthesis import ChapterScript, speak
-from .voices.voice import find_voice
+from .voices.synthesis import ChapterScript, UtteranceCache, speak
+from .voices.voice import DEFAULT_VOICE, find_voice, load_engine
 
 COVER_FILE = "cover.jpg"
 COVER_MAX_PIXELS = 1400
 LEXICON_FILE = "lexicon.tsv"
+CACHE_FOLDER = ".cache"
 
 Advance = Callable[[], None]
 
@@ -47,14 +51,43 @@ class Progress:
 
 
 @dataclass
-class RenderReport:
-    book: str
-    chapters: int
+class ChapterReport:
+    number: int
+    title: str
     utterances_synthesized: int
     utterances_cached: int
     duration_seconds: float
+
+
+@dataclass
+class RenderReport:
+    book: str
+    profile: str
+    chapters: list[ChapterReport]
     outputs: list[str]
     stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def synthesized(self) -> int:
+        return sum(chapter.utterances_synthesized for chapter in self.chapters)
+
+    @property
+    def cached(self) -> int:
+        return sum(chapter.utterances_cached for chapter in self.chapters)
+
+    @property
+    def duration(self) -> float:
+        return sum(chapter.duration_seconds for chapter in self.chapters)
+
+
+@dataclass
+class RenderOptions:
+    profiles: list[str] | None = None
+    voice: str | None = None
+    jobs: int | None = None
+    chapters: list[int] | None = None  # numbers as in the chapter file names
+    force: bool = False
+    device: str = "cpu"
 
 
 def default_jobs() -> int:
@@ -112,86 +145,139 @@ def _edited_chapters(folder: Path, book: Book) -> list[str]:
 
 
 def render_folder(
-    folder: Path,
-    profile_names: list[str] | None = None,
-    voice_name: str | None = None,
-    jobs: int | None = None,
-    progress: Progress | None = None,
+    folder: Path, options: RenderOptions | None = None, progress: Progress | None = None
 ) -> list[RenderReport]:
     """Render a book folder with each profile; return one report per profile."""
+    options = options or RenderOptions()
     progress = progress or Progress()
     book = read_book(folder)
-    jobs = jobs or default_jobs()
-    names = profile_names or book.profiles or ["phone"]
+    names = options.profiles or book.profiles or ["phone"]
     for name in names:
         if name not in PROFILES:
             raise BookError(unknown_profile_message(name))
     if not book.spoken_chapters():
         raise BookError(f"{folder} has no chapter to speak: check skip flags in {BOOK_FILE}")
-    reports = [
-        _render_profile(book, folder, PROFILES[name], voice_name or book.voice, jobs, progress)
-        for name in names
-    ]
-    write_atomically(
-        folder / "render-report.json",
-        json.dumps([asdict(report) for report in reports], ensure_ascii=False, indent=2),
-    )
+    with book_lock(folder):
+        reports = [
+            _render_profile(book, folder, PROFILES[name], options, progress) for name in names
+        ]
+        write_atomically(
+            folder / "render-report.json",
+            json.dumps([asdict(report) for report in reports], ensure_ascii=False, indent=2),
+        )
     return reports
 
 
-def _render_profile(
-    book: Book, folder: Path, profile: Profile, voice_name: str, jobs: int, progress: Progress
-) -> RenderReport:
-    seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-    voice = find_voice(voice_name)
+def _scripts(book: Book, folder: Path, profile: Profile, voice_name: str | None
+             ) -> list[ChapterScript]:
+    """What each spoken chapter will say, with which voice; numbered as its chapter file."""
     lexicon = Lexicon.load(folder / LEXICON_FILE)
     pauses = Pauses().scaled(profile.pause_scale)
-    chapters = book.spoken_chapters()
-    scripts = [
-        ChapterScript(
-            number, chapter.title,
-            read_chapter(chapter.title, chapter.paragraphs, lexicon=lexicon, pauses=pauses),
-        )
-        for number, chapter in enumerate(chapters, start=1)
-    ]
+    scripts = []
+    for number, chapter in enumerate(book.chapters, start=1):
+        if chapter.skip:
+            continue
+        voice = find_voice(voice_name or chapter.voice or book.voice)
+        utterances = read_chapter(chapter.title, chapter.paragraphs, lexicon=lexicon,
+                                  pauses=pauses)
+        scripts.append(ChapterScript(number, chapter.title, utterances, voice))
+    return scripts
+
+
+def _render_profile(
+    book: Book, folder: Path, profile: Profile, options: RenderOptions, progress: Progress
+) -> RenderReport:
+    seconds: dict[str, float] = {}
+    jobs = options.jobs or default_jobs()
+    clock = time.perf_counter()
+    scripts = _scripts(book, folder, profile, options.voice)
     seconds["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
+    build = folder / "build" / f"speech-{profile.rate_scale:g}"
+    selected = [
+        script for script in scripts
+        if not options.chapters or script.number in options.chapters
+        or not (build / f"{script.number:02d}.flac").is_file()
+    ]
     advance: list[Advance] = []
-    spoken = speak(
-        scripts, voice, folder / "build" / f"{voice.name}-{profile.rate_scale:g}",
-        folder.parent / ".cache", jobs, profile.rate_scale,
-        advance=lambda: advance[0](),
-        on_plan=lambda total: advance.append(progress.step("Synthesizing utterances", total)),
-    )
+    speech = dict(zip(
+        [script.number for script in selected],
+        speak(
+            selected, build, folder.parent / CACHE_FOLDER, jobs, profile.rate_scale,
+            options.device, options.force, advance=lambda: advance[0](),
+            on_plan=lambda total: advance.append(progress.step("Synthesizing utterances", total)),
+        ),
+        strict=True,
+    ))
     seconds["speak"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
+    sources = [build / f"{script.number:02d}.flac" for script in scripts]
     masters = master(
-        [flac for flac, _ in spoken.audio], folder / "build" / profile.name, profile, jobs,
-        progress.step("Mastering chapters", len(chapters)),
+        sources, folder / "build" / profile.name, profile, jobs,
+        progress.step("Mastering chapters", len(scripts)),
     )
     seconds["master"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     chapter_audio = [
-        ChapterAudio(chapter.title, wav, timings)
-        for chapter, wav, (_, timings) in zip(chapters, masters, spoken.audio, strict=True)
+        ChapterAudio(script.title, wav, build / f"{script.number:02d}.timings.json")
+        for script, wav in zip(scripts, masters, strict=True)
     ]
     cover = folder / book.cover if book.cover else None
     outputs = package(
-        book, chapter_audio, folder, folder.name, cover, spoken.sample_rate, jobs,
-        profile.mp3_bitrate, progress.step("Encoding M4B and MP3", len(chapters) + 1),
+        book, chapter_audio, folder, folder.name, cover, jobs, profile.mp3_bitrate,
+        progress.step("Encoding M4B and MP3", len(scripts) + 1),
     )
     seconds["package"] = time.perf_counter() - clock
-    duration = sum(
-        json.loads(timings.read_text(encoding="utf-8"))["frames"] for _, timings in spoken.audio
-    ) / spoken.sample_rate
+    chapters = []
+    for script, source in zip(scripts, sources, strict=True):
+        spoken = speech.get(script.number)
+        chapters.append(ChapterReport(
+            number=script.number, title=script.title,
+            utterances_synthesized=spoken.synthesized if spoken else 0,
+            utterances_cached=spoken.cached if spoken else 0,
+            duration_seconds=round(soundfile.info(str(source)).duration, 3),
+        ))
     return RenderReport(
-        book=book.title, chapters=len(chapters),
-        utterances_synthesized=spoken.synthesized, utterances_cached=spoken.cached,
-        duration_seconds=round(duration, 3),
+        book=book.title, profile=profile.name, chapters=chapters,
         outputs=[str(path.relative_to(folder)) for path in outputs],
         stage_seconds={name: round(value, 3) for name, value in seconds.items()},
     )
+
+
+def cache_usage(out: Path) -> tuple[int, int, int]:
+    """Entries, bytes, and entries still used by a book under `out`."""
+    entries = UtteranceCache(out / CACHE_FOLDER).entries()
+    used = _referenced_keys(out)
+    return (len(entries), sum(path.stat().st_size for path in entries),
+            sum(1 for path in entries if path.stem in used))
+
+
+def prune_cache(out: Path) -> tuple[int, int]:
+    """Remove cached utterances that no book under `out` uses any more."""
+    return UtteranceCache(out / CACHE_FOLDER).prune(_referenced_keys(out))
+
+
+def _referenced_keys(out: Path) -> set[str]:
+    keys: set[str] = set()
+    for timings in out.glob("*/build/speech-*/*.timings.json"):
+        cues = json.loads(timings.read_text(encoding="utf-8"))["utterances"]
+        keys.update(cue["key"] for cue in cues)
+    return keys
+
+
+def say(text: str, target: Path, voice_name: str | None = None, device: str = "cpu") -> float:
+    """Speak a text through the same reading and voice path into a WAV; return its seconds."""
+    voice = find_voice(voice_name or DEFAULT_VOICE)
+    engine = load_engine(voice, device=device)
+    parts = []
+    for utterance in read_chapter("", [text], lexicon=Lexicon.load()):
+        parts += [engine.synthesize(utterance.spoken),
+                  np.zeros(round(utterance.pause_after * engine.sample_rate), np.float32)]
+    audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)
+    temporary = target.with_name(f".{target.stem}.part.wav")
+    soundfile.write(str(temporary), audio, engine.sample_rate)
+    os.replace(temporary, target)
+    return len(audio) / engine.sample_rate

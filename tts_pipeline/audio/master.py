@@ -8,6 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import soundfile
+
 from .ffmpeg import measure_loudness, run_ffmpeg
 
 ENCODER_LOSS_DB = 0.3  # AAC and MP3 read a little quieter than the master they came from
@@ -44,12 +46,13 @@ def _limiter(profile: Profile) -> str:
     return f"alimiter=limit={ceiling:.4f}:attack=5:release=50:level=disabled:latency=1"
 
 
-def _master_one(source: Path, target: Path, profile: Profile) -> float:
+def _master_one(source: Path, target: Path, profile: Profile, rate: int) -> float:
     measured = measure_loudness(source, profile.filters).integrated
     gain = profile.target_lufs - measured + ENCODER_LOSS_DB
     chain = f"{profile.filters},volume={gain:.2f}dB,{_limiter(profile)}"
     temporary = target.with_name(f".{target.stem}.part{target.suffix}")
-    run_ffmpeg(["-i", str(source), "-af", chain, "-c:a", "pcm_s16le", str(temporary)])
+    run_ffmpeg(["-i", str(source), "-af", chain, "-ar", str(rate), "-c:a", "pcm_s16le",
+                str(temporary)])
     os.replace(temporary, target)
     return gain
 
@@ -61,12 +64,14 @@ def master(
     jobs: int,
     advance: Callable[[], None] = lambda: None,
 ) -> list[Path]:
-    """Bring every chapter to the profile's loudness under its peak ceiling; WAV masters."""
+    """Bring every chapter to the profile's loudness under its peak ceiling; WAV masters
+    at the first chapter's sample rate."""
     folder.mkdir(parents=True, exist_ok=True)
     targets = [folder / f"{source.stem}.wav" for source in sources]
+    rate = soundfile.info(str(sources[0])).samplerate
 
     def work(pair: tuple[Path, Path]) -> None:
-        _master_one(*pair, profile)
+        _master_one(*pair, profile, rate)
         advance()
 
     with ThreadPoolExecutor(max(1, jobs)) as pool:

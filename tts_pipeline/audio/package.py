@@ -80,8 +80,9 @@ def _cover_arguments(cover: Path | None, input_index: int) -> tuple[list[str], l
 
 
 def _m4b(book: Book, chapters: list[ChapterAudio], folder: Path, target: Path,
-         cover: Path | None, rate: int) -> None:
+         cover: Path | None) -> None:
     bounds, start = [], 0
+    rate = soundfile.info(str(chapters[0].master)).samplerate
     for chapter in chapters:
         frames = soundfile.info(str(chapter.master)).frames
         bounds.append((chapter.title, start, start + frames))
@@ -95,7 +96,8 @@ def _m4b(book: Book, chapters: list[ChapterAudio], folder: Path, target: Path,
     run_ffmpeg([
         "-f", "concat", "-safe", "0", "-i", str(playlist), "-i", str(metadata), *cover_input,
         "-map", "0:a", *cover_output, "-map_metadata", "1", "-map_chapters", "1",
-        "-c:a", "aac", "-b:a", "64k", "-ac", "1", "-metadata:s:a:0", "language=vie",
+        "-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-ac", "1",
+        "-metadata:s:a:0", "language=vie",
         "-metadata", "media_type=2", "-movflags", "+faststart", "-f", "ipod", str(temporary),
     ])
     os.replace(temporary, target)
@@ -146,7 +148,6 @@ def package(
     folder: Path,
     name: str,
     cover: Path | None,
-    rate: int,
     jobs: int,
     mp3_bitrate: str = "64k",
     advance: Callable[[], None] = lambda: None,
@@ -165,7 +166,7 @@ def package(
 
     def job(index: int) -> None:
         if index < 0:
-            _m4b(book, chapters, folder / "build", m4b, cover, rate)
+            _m4b(book, chapters, folder / "build", m4b, cover)
         else:
             _mp3(book, chapters[index], index + 1, len(chapters), mp3s[index], cover, mp3_bitrate)
         advance()

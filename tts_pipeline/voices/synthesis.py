@@ -26,32 +26,49 @@ class ChapterScript:
     number: int
     title: str
     utterances: list[Utterance]
+    voice: Voice
 
 
 @dataclass
-class SpeakResult:
-    audio: list[tuple[Path, Path]]  # (chapter FLAC, timings JSON) per chapter
+class ChapterSpeech:
+    """Where a chapter's audio and timings are, and how much of it was synthesized now."""
+
+    audio: Path
+    timings: Path
     synthesized: int
     cached: int
-    sample_rate: int
 
 
 class UtteranceCache:
     """One FLAC file per utterance under <root>/<key[:2]>/<key>.flac."""
 
-    def __init__(self, root: Path, voice: Voice, rate_scale: float) -> None:
+    def __init__(self, root: Path) -> None:
         self.root = root
-        self.salt = f"{voice.fingerprint(rate_scale)}|{voice.engine}|{engine_version(voice)}"
 
-    def key(self, spoken: str) -> str:
-        return hashlib.sha256(f"{self.salt}|{spoken}".encode()).hexdigest()
+    @staticmethod
+    def key(spoken: str, voice: Voice, rate_scale: float) -> str:
+        salt = f"{voice.fingerprint(rate_scale)}|{voice.engine}|{engine_version(voice)}"
+        return hashlib.sha256(f"{salt}|{spoken}".encode()).hexdigest()
 
     def path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.flac"
 
-    def load(self, key: str) -> np.ndarray:
-        audio, _ = soundfile.read(str(self.path(key)), dtype="float32")
-        return audio
+    def load(self, key: str) -> tuple[np.ndarray, int]:
+        audio, rate = soundfile.read(str(self.path(key)), dtype="float32")
+        return audio, rate
+
+    def entries(self) -> list[Path]:
+        return list(self.root.glob("??/*.flac"))
+
+    def prune(self, keep: set[str]) -> tuple[int, int]:
+        """Delete entries whose key is not in `keep`; return (files, bytes) removed."""
+        files = size = 0
+        for path in self.entries():
+            if path.stem not in keep:
+                size += path.stat().st_size
+                path.unlink()
+                files += 1
+        return files, size
 
     def store(self, key: str, audio: np.ndarray, sample_rate: int) -> None:
         target = self.path(key)
@@ -61,103 +78,111 @@ class UtteranceCache:
         os.replace(temporary, target)
 
 
-_worker: tuple[Engine, UtteranceCache] | None = None
+_worker: dict[str, object] = {}
 
 
-def _start_worker(voice: Voice, rate_scale: float, cache_root: Path) -> None:
-    global _worker
-    _worker = (load_engine(voice, rate_scale), UtteranceCache(cache_root, voice, rate_scale))
+def _start_worker(voice: Voice, rate_scale: float, device: str, cache_root: Path) -> None:
+    _worker["engine"] = load_engine(voice, rate_scale, device)
+    _worker["cache"] = UtteranceCache(cache_root)
 
 
-def _synthesize(item: tuple[str, str]) -> int:
-    """Synthesize one utterance into the cache (in a worker); return its sample rate."""
-    assert _worker is not None
-    engine, cache = _worker
+def _synthesize(item: tuple[str, str]) -> str:
+    """Synthesize one utterance into the cache (in a worker); return its key."""
+    engine: Engine = _worker["engine"]  # type: ignore[assignment]
+    cache: UtteranceCache = _worker["cache"]  # type: ignore[assignment]
     key, text = item
     cache.store(key, engine.synthesize(text), engine.sample_rate)
-    return engine.sample_rate
+    return key
 
 
 def _fill_cache(
-    missing: list[tuple[str, str]], voice: Voice, rate_scale: float, cache_root: Path,
-    jobs: int, advance: Callable[[], None],
+    missing: list[tuple[str, str]], voice: Voice, rate_scale: float, device: str,
+    cache_root: Path, jobs: int, advance: Callable[[], None],
 ) -> None:
+    """Synthesize every missing utterance of one voice, in `jobs` processes."""
+    if not missing:
+        return
     if jobs <= 1 or len(missing) < 2:
-        _start_worker(voice, rate_scale, cache_root)
+        _start_worker(voice, rate_scale, device, cache_root)
         for item in missing:
             _synthesize(item)
             advance()
         return
     with ProcessPoolExecutor(
-        jobs, initializer=_start_worker, initargs=(voice, rate_scale, cache_root)
+        min(jobs, len(missing)), initializer=_start_worker,
+        initargs=(voice, rate_scale, device, cache_root),
     ) as pool:
-        for _ in pool.map(_synthesize, missing, chunksize=4):
+        for _ in pool.map(_synthesize, missing, chunksize=2):
             advance()
 
 
-def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache, rate: int,
-              flac: Path, timings: Path) -> None:
+def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
+              audio_path: Path, timings_path: Path) -> None:
     """Chapter audio: lead-in silence, each utterance and its pause, a tail; with timings."""
-    manifest = hashlib.sha256(
-        json.dumps([[key, u.pause_after] for key, u in zip(keys, script.utterances, strict=True)])
-        .encode()
-    ).hexdigest()
-    if flac.is_file() and timings.is_file():
-        previous = json.loads(timings.read_text(encoding="utf-8"))
-        if previous.get("manifest") == manifest and previous.get("title") == script.title:
+    manifest = hashlib.sha256(json.dumps(
+        [script.title, [[key, u.pause_after] for key, u in zip(keys, script.utterances,
+                                                                 strict=True)]]
+    ).encode()).hexdigest()
+    if audio_path.is_file() and timings_path.is_file():
+        previous = json.loads(timings_path.read_text(encoding="utf-8"))
+        if previous.get("manifest") == manifest:
             return
+    rate = cache.load(keys[0])[1] if keys else 22050
     parts = [np.zeros(round(LEAD_SECONDS * rate), np.float32)]
     position = len(parts[0])
     cues = []
     for key, utterance in zip(keys, script.utterances, strict=True):
-        audio = cache.load(key)
-        cues.append({"written": utterance.written, "spoken": utterance.spoken,
+        audio, _ = cache.load(key)
+        cues.append({"written": utterance.written, "spoken": utterance.spoken, "key": key,
                      "start": position / rate, "end": (position + len(audio)) / rate})
         pause = np.zeros(round(utterance.pause_after * rate), np.float32)
         parts += [audio, pause]
         position += len(audio) + len(pause)
     parts.append(np.zeros(round(TAIL_SECONDS * rate), np.float32))
     audio = np.concatenate(parts)
-    temporary = flac.with_name(f".{flac.stem}.part.flac")
+    temporary = audio_path.with_name(f".{audio_path.stem}.part.flac")
     soundfile.write(str(temporary), audio, rate, subtype="PCM_16")
-    os.replace(temporary, flac)
-    write_atomically(timings, json.dumps(
+    os.replace(temporary, audio_path)
+    write_atomically(timings_path, json.dumps(
         {"title": script.title, "sample_rate": rate, "frames": len(audio),
          "manifest": manifest, "utterances": cues}, ensure_ascii=False, indent=1))
 
 
 def speak(
     scripts: Sequence[ChapterScript],
-    voice: Voice,
     build: Path,
     cache_root: Path,
     jobs: int = 1,
     rate_scale: float = 1.0,
+    device: str = "cpu",
+    force: bool = False,
     advance: Callable[[], None] = lambda: None,
     on_plan: Callable[[int], None] = lambda total: None,
-) -> SpeakResult:
-    """Synthesize what the cache lacks, then assemble build/NN.flac + NN.timings.json."""
-    cache = UtteranceCache(cache_root, voice, rate_scale)
-    keys = [[cache.key(u.spoken) for u in script.utterances] for script in scripts]
-    missing: dict[str, str] = {}
-    total = 0
-    for script, chapter_keys in zip(scripts, keys, strict=True):
+) -> list[ChapterSpeech]:
+    """Synthesize what the cache lacks (all, if `force`), then write NN.flac + NN.timings.json."""
+    cache = UtteranceCache(cache_root)
+    keys = [[cache.key(u.spoken, s.voice, rate_scale) for u in s.utterances] for s in scripts]
+    missing: dict[str, dict[str, str]] = {}
+    owner: dict[str, int] = {}
+    for index, (script, chapter_keys) in enumerate(zip(scripts, keys, strict=True)):
         for key, utterance in zip(chapter_keys, script.utterances, strict=True):
-            total += 1
-            if key not in missing and not cache.path(key).is_file():
-                missing[key] = utterance.spoken
-    on_plan(len(missing))
-    _fill_cache(sorted(missing.items()), voice, rate_scale, cache_root, jobs, advance)
-    rate = _sample_rate(cache, next((k for ks in keys for k in ks), None))
+            if key in owner or (not force and cache.path(key).is_file()):
+                continue
+            owner[key] = index
+            missing.setdefault(script.voice.name, {})[key] = utterance.spoken
+    on_plan(len(owner))
+    voices = {script.voice.name: script.voice for script in scripts}
+    for name, items in missing.items():
+        _fill_cache(sorted(items.items()), voices[name], rate_scale, device, cache_root, jobs,
+                    advance)
     build.mkdir(parents=True, exist_ok=True)
-    audio = []
-    for script, chapter_keys in zip(scripts, keys, strict=True):
-        flac = build / f"{script.number:02d}.flac"
+    results = []
+    for index, (script, chapter_keys) in enumerate(zip(scripts, keys, strict=True)):
+        audio = build / f"{script.number:02d}.flac"
         timings = build / f"{script.number:02d}.timings.json"
-        _assemble(script, chapter_keys, cache, rate, flac, timings)
-        audio.append((flac, timings))
-    return SpeakResult(audio, len(missing), total - len(missing), rate)
-
-
-def _sample_rate(cache: UtteranceCache, key: str | None) -> int:
-    return soundfile.info(str(cache.path(key))).samplerate if key else 22050
+        if force:
+            audio.unlink(missing_ok=True)
+        _assemble(script, chapter_keys, cache, audio, timings)
+        synthesized = sum(1 for key in set(chapter_keys) if owner.get(key) == index)
+        results.append(ChapterSpeech(audio, timings, synthesized, len(chapter_keys) - synthesized))
+    return results
