@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -37,6 +38,14 @@ def write_atomically(path: Path, data: bytes | str) -> None:
         data = data.encode("utf-8")
     temporary.write_bytes(data)
     os.replace(temporary, path)
+
+
+def read_stamp(path: Path) -> object:
+    """The JSON record of what an output was made from; None when absent or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 @dataclass

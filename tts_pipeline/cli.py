@@ -42,6 +42,9 @@ ProfileOption = Annotated[
 ]
 VoiceOption = Annotated[str | None, typer.Option("--voice", help="Voice name from voices/.")]
 PasswordOption = Annotated[str | None, typer.Option("--password", help="PDF password.")]
+Mp3SingleOption = Annotated[
+    bool, typer.Option("--mp3-single", help="Also one chaptered MP3 of the whole book.")
+]
 DeviceOption = Annotated[str, typer.Option("--device", help="cpu or cuda (neural voices).")]
 
 
@@ -123,9 +126,10 @@ def render_command(
     ] = None,
     force: Annotated[bool, typer.Option(help="Ignore the cache: synthesize everything.")] = False,
     device: DeviceOption = "cpu",
+    mp3_single: Mp3SingleOption = False,
 ) -> None:
     """Render book folders into audio, re-synthesizing only what changed."""
-    options = pipeline.RenderOptions(profile, voice, jobs, chapter, force, device)
+    options = pipeline.RenderOptions(profile, voice, jobs, chapter, force, device, mp3_single)
     failed = 0
     with _progress() as progress:
         for folder in folders:
@@ -147,9 +151,10 @@ def convert_command(
     force: Annotated[bool, typer.Option(help="Overwrite edited chapter files.")] = False,
     password: PasswordOption = None,
     device: DeviceOption = "cpu",
+    mp3_single: Mp3SingleOption = False,
 ) -> None:
     """Extract and render: PDF in, audiobook out."""
-    options = pipeline.RenderOptions(profile, voice, jobs, device=device)
+    options = pipeline.RenderOptions(profile, voice, jobs, device=device, mp3_single=mp3_single)
     failed = 0
     with _progress() as progress:
         for file in files:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -14,7 +15,7 @@ import soundfile
 from PIL import Image
 
 from .audio.master import PROFILES, Profile, master, unknown_profile_message
-from .audio.package import ChapterAudio, package
+from .audio.package import ChapterAudio, deliverable_count, package
 from .book import (
     BOOK_FILE,
     Book,
@@ -88,6 +89,7 @@ class RenderOptions:
     chapters: list[int] | None = None  # numbers as in the chapter file names
     force: bool = False
     device: str = "cpu"
+    mp3_single: bool = False
 
 
 def default_jobs() -> int:
@@ -181,7 +183,25 @@ def _scripts(book: Book, folder: Path, profile: Profile, voice_name: str | None
         utterances = read_chapter(chapter.title, chapter.paragraphs, lexicon=lexicon,
                                   pauses=pauses)
         scripts.append(ChapterScript(number, chapter.title, utterances, voice))
+    if profile.announcements:
+        voice = find_voice(voice_name or book.voice)
+        opening, closing = announcements(book)
+        scripts.insert(0, ChapterScript(0, "Lời giới thiệu", read_chapter(
+            "", [opening], lexicon=lexicon, pauses=pauses), voice))
+        scripts.append(ChapterScript(len(book.chapters) + 1, "Lời kết", read_chapter(
+            "", [closing], lexicon=lexicon, pauses=pauses), voice))
     return scripts
+
+
+def announcements(book: Book) -> tuple[str, str]:
+    """Opening and closing lines for public loudspeakers, from the book's metadata."""
+    issue = f", {book.issue}" if book.issue and book.issue not in book.title else ""
+    month = re.fullmatch(r"(\d{4})-(\d{2})", book.date)
+    when = f", tháng {int(month.group(2))} năm {month.group(1)}" if month else ""
+    publisher = f"{book.publisher} xin giới thiệu" if book.publisher else "Xin giới thiệu"
+    opening = f"{publisher} bản tin {book.title}{issue}{when}."
+    closing = f"Bản tin {book.title} đến đây là kết thúc. Cảm ơn bà con đã lắng nghe."
+    return opening, closing
 
 
 def _render_profile(
@@ -227,8 +247,9 @@ def _render_profile(
     ]
     cover = folder / book.cover if book.cover else None
     outputs = package(
-        book, chapter_audio, folder, folder.name, cover, jobs, profile.mp3_bitrate,
-        progress.step("Encoding M4B and MP3", len(scripts) + 1),
+        book, chapter_audio, folder, profile, cover, jobs, options.mp3_single,
+        progress.step(f"Encoding ({profile.name})",
+                      deliverable_count(profile, len(scripts), options.mp3_single)),
     )
     seconds["package"] = time.perf_counter() - clock
     chapters = []

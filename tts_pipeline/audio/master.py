@@ -2,37 +2,58 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import soundfile
 
+from ..book import read_stamp, write_atomically
 from .ffmpeg import measure_loudness, run_ffmpeg
 
-ENCODER_LOSS_DB = 0.3  # AAC and MP3 read a little quieter than the master they came from
+CORRECTIONS = 2  # extra passes when the limiter takes the level below the target
+PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
+OVERSAMPLING = 4  # the limiter works on 4x upsampled audio, so it also catches true peaks
+SPEECH_COMPRESSOR = (
+    "acompressor=threshold=-32dB:ratio=6:attack=1:release=80:detection=peak:knee=4"
+)
+SPEECH_BAND = "highpass=f=180,highpass=f=180,lowpass=f=6500"
 
 
 @dataclass(frozen=True)
 class Profile:
     name: str
     target_lufs: float
-    true_peak_db: float
-    filters: str  # applied before the gain and the limiter
+    true_peak_db: float | None  # None: no limiter
+    filters: str = ""  # applied at PRE_LEVEL_LUFS, before the gain and the limiter
     rate_scale: float = 1.0
     pause_scale: float = 1.0
-    m4b: bool = True
+    sample_rate: int | None = None  # None: the voice's own rate
+    deliverables: tuple[str, ...] = ("m4b", "mp3")  # m4b, mp3, flac, playlist
     mp3_bitrate: str = "64k"
+    folder: str = ""  # where its files go inside the book folder
+    announcements: bool = False
+    limiter_margin_db: float = 1.5  # room under the true-peak limit for the codec's overshoot
 
 
 PROFILES = {
-    "phone": Profile(
-        name="phone",
-        target_lufs=-16.0,
-        true_peak_db=-1.5,
-        filters="acompressor=threshold=-20dB:ratio=3:attack=5:release=100",
+    "phone": Profile(  # MP3 at the voice's 22.05 kHz overshoots by up to about 2 dB
+        "phone", target_lufs=-16.0, true_peak_db=-1.5, filters=SPEECH_COMPRESSOR,
+        limiter_margin_db=2.5,
+    ),
+    "loudspeaker": Profile(
+        "loudspeaker", target_lufs=-14.0, true_peak_db=-1.0,
+        filters="highpass=f=180:poles=2,highpass=f=180:poles=2,lowpass=f=6500,"
+        "acompressor=threshold=-24dB:ratio=4:attack=5:release=150",
+        rate_scale=0.85, pause_scale=1.5, sample_rate=44100, deliverables=("mp3", "playlist"),
+        mp3_bitrate="96k", folder="loudspeaker", announcements=True,
+    ),
+    "archive": Profile(
+        "archive", target_lufs=-20.0, true_peak_db=None, deliverables=("flac",),
+        folder="archive",
     ),
 }
 
@@ -41,20 +62,47 @@ def unknown_profile_message(name: str) -> str:
     return f"unknown profile {name!r}: choose one of {', '.join(PROFILES)}"
 
 
-def _limiter(profile: Profile) -> str:
-    ceiling = 10 ** ((profile.true_peak_db - 2.0) / 20)
-    return f"alimiter=limit={ceiling:.4f}:attack=5:release=50:level=disabled:latency=1"
+def _shaping(profile: Profile, level: float) -> str:
+    """The chapter at the common level, through the profile's filters."""
+    return ",".join(part for part in (f"volume={level:.2f}dB", profile.filters) if part)
 
 
-def _master_one(source: Path, target: Path, profile: Profile, rate: int) -> float:
-    measured = measure_loudness(source, profile.filters).integrated
-    gain = profile.target_lufs - measured + ENCODER_LOSS_DB
-    chain = f"{profile.filters},volume={gain:.2f}dB,{_limiter(profile)}"
+def _chain(profile: Profile, level: float, gain: float, rate: int) -> str:
+    """Filters from the raw chapter to the master: shaping, gain, limiter, output rate."""
+    parts = [_shaping(profile, level), f"volume={gain:.2f}dB"]
+    if profile.true_peak_db is not None:
+        ceiling = 10 ** ((profile.true_peak_db - profile.limiter_margin_db) / 20)
+        parts += [
+            f"aresample={rate * OVERSAMPLING}",
+            f"alimiter=limit={ceiling:.4f}:attack=5:release=50:level=disabled:latency=1",
+        ]
+    parts.append(f"aresample={rate}")
+    return ",".join(parts)
+
+
+def _master_one(source: Path, target: Path, profile: Profile, rate: int) -> None:
+    stamp_path = target.with_suffix(".json")
+    source_stat = source.stat()
+    stamp = {"source": [source_stat.st_size, source_stat.st_mtime_ns], "rate": rate,
+             "profile": asdict(profile)}
+    if target.is_file() and read_stamp(stamp_path) == stamp:
+        return
+    level = PRE_LEVEL_LUFS - measure_loudness(source).integrated
+    measured = measure_loudness(source, _shaping(profile, level))
+    if profile.true_peak_db is None:  # no limiter: never let the gain clip
+        gain = min(profile.target_lufs - measured.integrated, -0.1 - measured.true_peak)
+    else:
+        gain = profile.target_lufs - measured.integrated
     temporary = target.with_name(f".{target.stem}.part{target.suffix}")
-    run_ffmpeg(["-i", str(source), "-af", chain, "-ar", str(rate), "-c:a", "pcm_s16le",
-                str(temporary)])
+    for _ in range(CORRECTIONS + 1):
+        run_ffmpeg(["-i", str(source), "-af", _chain(profile, level, gain, rate),
+                    "-c:a", "pcm_s16le", str(temporary)])
+        shortfall = profile.target_lufs - measure_loudness(temporary).integrated
+        if profile.true_peak_db is None or abs(shortfall) < 0.2:
+            break
+        gain += shortfall  # the limiter ate some loudness: push again
     os.replace(temporary, target)
-    return gain
+    write_atomically(stamp_path, json.dumps(stamp))
 
 
 def master(
@@ -64,11 +112,11 @@ def master(
     jobs: int,
     advance: Callable[[], None] = lambda: None,
 ) -> list[Path]:
-    """Bring every chapter to the profile's loudness under its peak ceiling; WAV masters
-    at the first chapter's sample rate."""
+    """Bring every chapter to the profile's loudness under its peak ceiling: WAV masters at the
+    profile's rate (or the first chapter's). A master whose source did not change is kept."""
     folder.mkdir(parents=True, exist_ok=True)
     targets = [folder / f"{source.stem}.wav" for source in sources]
-    rate = soundfile.info(str(sources[0])).samplerate
+    rate = profile.sample_rate or soundfile.info(str(sources[0])).samplerate
 
     def work(pair: tuple[Path, Path]) -> None:
         _master_one(*pair, profile, rate)
