@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -28,6 +29,14 @@ def slugify(text: str, max_length: int = 48) -> str:
     ascii_text = folded.encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:max_length].rstrip("-") or "untitled"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def write_atomically(path: Path, data: bytes | str) -> None:
@@ -72,6 +81,7 @@ class Book:
     voice: str = "vi-north"
     profiles: list[str] = field(default_factory=lambda: ["phone"])
     source: str = ""
+    source_sha256: str = ""
     cover: str = ""
 
     def spoken_chapters(self) -> list[Chapter]:
@@ -100,6 +110,7 @@ def book_toml(book: Book) -> str:
         "voice": book.voice,
         "profiles": book.profiles,
         "source": book.source,
+        "source_sha256": book.source_sha256,
         "cover": book.cover,
         "chapters": chapters,
     }
@@ -173,6 +184,7 @@ def read_book(folder: Path) -> Book:
         voice=data.get("voice", "vi-north"),
         profiles=[profiles] if isinstance(profiles, str) else list(profiles),
         source=data.get("source", ""),
+        source_sha256=data.get("source_sha256", ""),
         cover=data.get("cover", ""),
     )
 

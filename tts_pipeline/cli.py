@@ -159,12 +159,57 @@ def convert_command(
     with _progress() as progress:
         for file in files:
             try:
-                folder = pipeline.extract_to_folder(file, out, force, password, progress)
+                folder = pipeline.prepare_book(file, out, force, password, progress)
                 _summary(pipeline.render_folder(folder, options, progress), folder)
             except USER_ERRORS as error:
                 failed += 1
                 _fail(error)
     raise typer.Exit(1 if failed else 0)
+
+
+def _batch_error(source: Path, error: Exception) -> str:
+    """One line for a failed book; the traceback too with --debug."""
+    if state["debug"]:
+        console.print_exception()
+    first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    if isinstance(error, USER_ERRORS):
+        return first
+    return f"internal error ({type(error).__name__}: {first}); rerun with --debug and report it"
+
+
+@app.command("batch")
+def batch_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of bulletins (searched recursively).")],
+    out: OutOption = Path("output"),
+    profile: ProfileOption = None,
+    voice: VoiceOption = None,
+    jobs: JobsOption = None,
+    password: PasswordOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only say what would be done.")
+    ] = False,
+    mp3_single: Mp3SingleOption = False,
+) -> None:
+    """Convert every bulletin in a folder; books that did not change are skipped.
+
+    Exit status: 0 when every book succeeded (or was unchanged), 1 when any failed,
+    2 for a usage error."""
+    if not folder.is_dir():
+        _fail(OSError(f"{folder} is not a folder: give the folder that holds the PDFs"))
+        raise typer.Exit(1)
+    options = pipeline.RenderOptions(profile, voice, jobs, mp3_single=mp3_single)
+    with _progress() as progress:
+        results = pipeline.batch(folder, out, options, password, dry_run, progress, _batch_error)
+    table = Table("book", "chapters", "audio", "status", "message", title="Batch")
+    colours = {"failed": "red", "unchanged": "cyan", "rendered": "green", "planned": "yellow"}
+    for result in results:
+        minutes, seconds = divmod(round(result.duration_seconds), 60)
+        table.add_row(result.book, str(result.chapters), f"{minutes}:{seconds:02d}",
+                      f"[{colours[result.status]}]{result.status}[/]", result.message)
+    Console(width=140).print(table)
+    if not results:
+        console.print(f"[yellow]warning:[/] no PDF found under {folder}")
+    raise typer.Exit(1 if any(result.status == "failed" for result in results) else 0)
 
 
 @app.command("voices")

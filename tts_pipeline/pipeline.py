@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import numpy as np
 import soundfile
 from PIL import Image
 
+from . import __version__
 from .audio.master import PROFILES, Profile, master, unknown_profile_message
 from .audio.package import ChapterAudio, deliverable_count, package
 from .book import (
@@ -22,6 +24,7 @@ from .book import (
     BookError,
     assign_chapter_files,
     book_lock,
+    file_sha256,
     read_book,
     slugify,
     write_atomically,
@@ -31,12 +34,13 @@ from .extract import ExtractError, extract
 from .extract.pdf import render_page
 from .reading import Lexicon, Pauses, read_chapter
 from .voices.synthesis import ChapterScript, UtteranceCache, speak
-from .voices.voice import DEFAULT_VOICE, find_voice, load_engine
+from .voices.voice import DEFAULT_VOICE, all_voices, find_voice, load_engine
 
 COVER_FILE = "cover.jpg"
 COVER_MAX_PIXELS = 1400
 LEXICON_FILE = "lexicon.tsv"
 CACHE_FOLDER = ".cache"
+COMPLETE_FILE = "build/complete.sha256"
 
 Advance = Callable[[], None]
 
@@ -118,6 +122,7 @@ def extract_to_folder(
     if not source.is_file():
         raise ExtractError(f"{source} does not exist: check the path")
     book, warnings = extract(source, password)
+    book.source_sha256 = file_sha256(source)
     for warning in warnings:
         progress.note(f"{source.name}: {warning}")
     folder = out / slugify(source.stem, 64)
@@ -135,6 +140,22 @@ def extract_to_folder(
         book.cover = COVER_FILE
     write_book(book, folder)
     return folder
+
+
+def prepare_book(
+    source: Path, out: Path, force: bool = False, password: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """The book folder of a document: extracted now, or kept as it is (with any edits) when it
+    was extracted from this very file before."""
+    folder = out / slugify(source.stem, 64)
+    if not force and source.is_file() and (folder / BOOK_FILE).is_file():
+        try:
+            if read_book(folder).source_sha256 == file_sha256(source):
+                return folder
+        except BookError:
+            pass
+    return extract_to_folder(source, out, force, password, progress)
 
 
 def _edited_chapters(folder: Path, book: Book) -> list[str]:
@@ -160,6 +181,8 @@ def render_folder(
     if not book.spoken_chapters():
         raise BookError(f"{folder} has no chapter to speak: check skip flags in {BOOK_FILE}")
     with book_lock(folder):
+        for leftover in folder.rglob(".*.part*"):  # from a run that was killed
+            leftover.unlink()
         reports = [
             _render_profile(book, folder, PROFILES[name], options, progress) for name in names
         ]
@@ -167,7 +190,32 @@ def render_folder(
             folder / "render-report.json",
             json.dumps([asdict(report) for report in reports], ensure_ascii=False, indent=2),
         )
+        write_atomically(folder / COMPLETE_FILE, render_fingerprint(folder, options))
     return reports
+
+
+def render_fingerprint(folder: Path, options: RenderOptions) -> str:
+    """What a complete render was made from: the book's files, the voices, the settings."""
+    digest = hashlib.sha256(__version__.encode())
+    book = read_book(folder)
+    paths = [folder / BOOK_FILE, folder / LEXICON_FILE, *(folder / c.file for c in book.chapters)]
+    paths += [voice.path for voice in all_voices().values() if voice.path]
+    for path in paths:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    settings = {"profiles": options.profiles, "voice": options.voice,
+                "mp3_single": options.mp3_single, "chapters": options.chapters}
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def is_rendered(folder: Path, options: RenderOptions) -> bool:
+    """Whether the last complete render of this folder used exactly these inputs and settings."""
+    stamp = folder / COMPLETE_FILE
+    try:
+        return stamp.is_file() and stamp.read_text() == render_fingerprint(folder, options)
+    except (BookError, OSError):
+        return False
 
 
 def _scripts(book: Book, folder: Path, profile: Profile, voice_name: str | None
@@ -302,3 +350,79 @@ def say(text: str, target: Path, voice_name: str | None = None, device: str = "c
     soundfile.write(str(temporary), audio, engine.sample_rate)
     os.replace(temporary, target)
     return len(audio) / engine.sample_rate
+
+
+SUPPORTED_SUFFIXES = (".pdf",)
+
+
+@dataclass
+class BatchResult:
+    source: str
+    book: str
+    status: str  # rendered | unchanged | failed | planned
+    chapters: int = 0
+    duration_seconds: float = 0.0
+    message: str = ""
+
+
+def batch_sources(folder: Path) -> list[Path]:
+    """Every supported document under `folder`, recursively, in a stable order."""
+    return sorted(
+        path for path in folder.rglob("*")
+        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def plan(source: Path, password: str | None = None) -> BatchResult:
+    """What converting `source` would produce, without writing anything."""
+    book, _ = extract(source, password)
+    words = sum(len(text.split()) for c in book.chapters for text in [c.title, *c.paragraphs])
+    seconds = words / SPOKEN_WORDS_PER_SECOND + len(book.chapters) * 2.0
+    megabytes = seconds * DELIVERED_BYTES_PER_SECOND / 1e6
+    return BatchResult(
+        str(source), slugify(source.stem, 64), "planned", len(book.chapters), round(seconds, 1),
+        f"{words} words, about {megabytes:.1f} MB of M4B and MP3",
+    )
+
+
+SPOKEN_WORDS_PER_SECOND = 2.6  # espeak-ng Vietnamese at its default rate, pauses included
+DELIVERED_BYTES_PER_SECOND = 2 * 64_000 / 8  # M4B and MP3, 64 kbps each
+
+
+def batch(
+    folder: Path, out: Path, options: RenderOptions, password: str | None = None,
+    dry_run: bool = False, progress: Progress | None = None,
+    on_error: Callable[[Path, Exception], str] = lambda source, error: str(error),
+) -> list[BatchResult]:
+    """Convert every document under `folder`; one failure never stops the others."""
+    progress = progress or Progress()
+    sources = batch_sources(folder)
+    advance = progress.step("Books", len(sources))
+    results = []
+    for source in sources:
+        try:
+            if dry_run:
+                results.append(plan(source, password))
+                continue
+            book = prepare_book(source, out, password=password, progress=progress)
+            if is_rendered(book, options):
+                progress.note(f"{source.name}: unchanged since its last render, skipped")
+                status, reports = "unchanged", []
+            else:
+                status, reports = "rendered", render_folder(book, options, progress)
+            report = json.loads((book / "render-report.json").read_text(encoding="utf-8"))[0]
+            results.append(BatchResult(
+                str(source), book.name, status, len(report["chapters"]),
+                round(sum(c["duration_seconds"] for c in report["chapters"]), 1),
+                f"{sum(r.synthesized for r in reports)} utterances synthesized",
+            ))
+        except Exception as error:  # one bad book must not stop the batch
+            results.append(BatchResult(str(source), slugify(source.stem, 64), "failed",
+                                       message=on_error(source, error)))
+        advance()
+    if not dry_run:
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomically(out / "batch-report.json", json.dumps(
+            [asdict(result) for result in results], ensure_ascii=False, indent=2))
+    return results

@@ -61,9 +61,10 @@ class UtteranceCache:
         return list(self.root.glob("??/*.flac"))
 
     def prune(self, keep: set[str]) -> tuple[int, int]:
-        """Delete entries whose key is not in `keep`; return (files, bytes) removed."""
+        """Delete entries whose key is not in `keep`, and files left half-written by killed
+        runs; return (files, bytes) removed."""
         files = size = 0
-        for path in self.entries():
+        for path in [*self.entries(), *self.root.glob("??/.*.part.flac")]:
             if path.stem not in keep:
                 size += path.stat().st_size
                 path.unlink()

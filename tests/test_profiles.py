@@ -1,0 +1,147 @@
+"""Each listening profile's files, read back with ffmpeg and mutagen."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+import soundfile
+from bulletin import Bulletin, build_bulletin, sample_articles
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+from readback import chapters, ffmpeg_log, loudness
+
+from tts_pipeline import pipeline
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """A two-article bulletin rendered with every profile and a single chaptered MP3."""
+    folder = tmp_path_factory.mktemp("profiles")
+    bulletin = Bulletin("Thông tin tuyên truyền – Số 11/2025", sample_articles(2))
+    pdf = build_bulletin(bulletin, folder / "ban-tin.pdf")
+    book = pipeline.extract_to_folder(pdf, folder / "out")
+    options = pipeline.RenderOptions(profiles=["phone", "loudspeaker", "archive"],
+                                     mp3_single=True)
+    pipeline.render_folder(book, options)
+    return bulletin, book
+
+
+def test_loudspeaker_mp3s_are_loud_mono_cbr_44k(rendered):
+    _, book = rendered
+    files = sorted((book / "loudspeaker").glob("*.mp3"))
+    assert len(files) == 4  # opening, two articles, closing
+    levels = []
+    for path in files:
+        info = MP3(path).info
+        assert (info.sample_rate, info.channels) == (44100, 1)
+        assert info.bitrate_mode.name in ("CBR", "UNKNOWN") and info.bitrate == 96000
+        integrated, true_peak = loudness(path)
+        assert -15.0 <= integrated <= -13.0 and true_peak <= -1.0, (path.name, integrated)
+        levels.append(integrated)
+    assert max(levels) - min(levels) <= 1.0
+
+
+def test_loudspeaker_has_little_energy_below_100_hz(rendered):
+    _, book = rendered
+    path = sorted((book / "loudspeaker").glob("*.mp3"))[1]
+    decoded = book / "decoded.wav"
+    ffmpeg_log("-y", "-i", str(path), "-ac", "1", str(decoded))
+    audio, rate = soundfile.read(str(decoded))
+    spectrum = np.abs(np.fft.rfft(audio)) ** 2
+    frequencies = np.fft.rfftfreq(len(audio), 1 / rate)
+    low = spectrum[frequencies < 100].sum() / spectrum.sum()
+    assert low < 0.005, f"{low:.2%} of the energy lies below 100 Hz"
+    phone = sorted((book / "mp3").glob("*.mp3"))[0]
+    ffmpeg_log("-y", "-i", str(phone), "-ac", "1", str(decoded))
+    audio, rate = soundfile.read(str(decoded))
+    spectrum = np.abs(np.fft.rfft(audio)) ** 2
+    frequencies = np.fft.rfftfreq(len(audio), 1 / rate)
+    assert spectrum[frequencies < 100].sum() / spectrum.sum() > low  # the band limit did it
+
+
+def test_loudspeaker_opens_and_closes_with_announcements_in_a_playlist(rendered):
+    bulletin, book = rendered
+    playlist = (book / "loudspeaker" / f"{book.name}.m3u").read_text(encoding="utf-8")
+    entries = re.findall(r"#EXTINF:(\d+),(.*)\n(.*)\n", playlist)
+    assert playlist.startswith("#EXTM3U\n")
+    assert [title for _, title, _ in entries] == [
+        "Lời giới thiệu", *[a.title for a in bulletin.articles], "Lời kết"
+    ]
+    assert all((book / "loudspeaker" / name).is_file() for _, _, name in entries)
+    timings = json.loads((book / "build" / "speech-0.85" / "00.timings.json").read_text("utf-8"))
+    opening = " ".join(cue["spoken"] for cue in timings["utterances"])
+    assert "xin giới thiệu bản tin Thông tin tuyên truyền" in opening
+    assert not re.search(r"\d", opening)
+
+
+def test_loudspeaker_speaks_slower_with_longer_pauses(rendered):
+    _, book = rendered
+    phone = soundfile.info(str(book / "build" / "speech-1" / "01.flac")).duration
+    slow = soundfile.info(str(book / "build" / "speech-0.85" / "01.flac")).duration
+    assert slow > phone * 1.12
+
+
+def test_archive_is_lossless_flac_per_chapter_without_limiting(rendered):
+    _, book = rendered
+    files = sorted((book / "archive").glob("*.flac"))
+    assert len(files) == 2
+    for path in files:
+        info = soundfile.info(str(path))
+        assert info.format == "FLAC" and info.channels == 1
+        raw = soundfile.info(str(book / "build" / "speech-1" / f"{path.name[:2]}.flac"))
+        assert info.frames == raw.frames
+
+
+def test_single_mp3_has_chapters_in_time_order(rendered):
+    bulletin, book = rendered
+    path = book / f"{book.name}.mp3"
+    tags = ID3(path)
+    chap = sorted(tags.getall("CHAP"), key=lambda frame: frame.start_time)
+    assert [str(frame.sub_frames["TIT2"]) for frame in chap] == [
+        a.title for a in bulletin.articles
+    ]
+    toc = tags.getall("CTOC")[0]
+    assert list(toc.child_element_ids) == [frame.element_id for frame in chap]
+    found = chapters(path)
+    assert [c["title"] for c in found] == [a.title for a in bulletin.articles]
+    assert [c["start"] for c in found] == sorted(c["start"] for c in found)
+
+
+def test_m4b_chapter_starts_are_exact_to_the_sample(rendered):
+    _, book = rendered
+    found = chapters(book / f"{book.name}.m4b")
+    first = soundfile.info(str(book / "build" / "phone" / "01.wav")).frames
+    assert found[1]["start"] == pytest.approx(first / 22050, abs=1 / 22050)
+    assert found[-1]["end"] == pytest.approx(sum(
+        soundfile.info(str(path)).frames for path in (book / "build" / "phone").glob("*.wav")
+    ) / 22050, abs=1 / 22050)
+
+
+def vtt_cues(text: str) -> list[tuple[float, float, str]]:
+    """(start, end, text) of each WebVTT cue."""
+    def seconds(stamp: str) -> float:
+        hours, minutes, rest = stamp.split(":")
+        return int(hours) * 3600 + int(minutes) * 60 + float(rest)
+
+    found = re.findall(r"([\d:.]+) --> ([\d:.]+)\n(.+)", text)
+    return [(seconds(start), seconds(end), line) for start, end, line in found]
+
+
+def test_subtitles_and_transcript_show_the_written_text(rendered):
+    bulletin, book = rendered
+    vtt = (book / f"{book.name}.vtt").read_text(encoding="utf-8")
+    cues = vtt_cues(vtt)
+    assert vtt.startswith("WEBVTT\n") and len(cues) > 10
+    assert any("98,5%" in line for _, _, line in cues)  # the written form, not the spoken one
+    assert all(start < end for start, end, _ in cues)
+    assert all(one[1] <= two[0] for one, two in zip(cues, cues[1:], strict=False))
+    second = bulletin.articles[1].title
+    start_of_second = next(start for start, _, line in cues if line == second)
+    m4b_chapters = chapters(book / f"{book.name}.m4b")
+    assert start_of_second == pytest.approx(m4b_chapters[1]["start"] + 0.7, abs=0.01)
+    srt = (book / f"{book.name}.srt").read_text(encoding="utf-8")
+    assert srt.startswith("1\n00:00:00,700 --> ")
+    transcript = (book / f"{book.name}.txt").read_text(encoding="utf-8")
+    assert transcript.startswith(bulletin.title)
+    assert f"{second}\n{'=' * len(second)}\n" in transcript
