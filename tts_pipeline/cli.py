@@ -29,7 +29,7 @@ app = typer.Typer(
     help="Turn Vietnamese bulletins (PDF) into chaptered audiobooks.",
     no_args_is_help=True, add_completion=False,
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 USER_ERRORS = (ExtractError, BookError, VoiceError, FfmpegError, OSError)
 state = {"debug": False}
 

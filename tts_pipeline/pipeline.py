@@ -33,7 +33,7 @@ from .book import (
 from .extract import ExtractError, extract
 from .extract.pdf import render_page
 from .reading import Lexicon, Pauses, read_chapter
-from .voices.synthesis import ChapterScript, UtteranceCache, speak
+from .voices.synthesis import ChapterScript, UtteranceCache, speak, write_audio
 from .voices.voice import DEFAULT_VOICE, all_voices, find_voice, load_engine
 
 COVER_FILE = "cover.jpg"
@@ -346,9 +346,7 @@ def say(text: str, target: Path, voice_name: str | None = None, device: str = "c
         parts += [engine.synthesize(utterance.spoken),
                   np.zeros(round(utterance.pause_after * engine.sample_rate), np.float32)]
     audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)
-    temporary = target.with_name(f".{target.stem}.part.wav")
-    soundfile.write(str(temporary), audio, engine.sample_rate)
-    os.replace(temporary, target)
+    write_audio(target, audio, engine.sample_rate)
     return len(audio) / engine.sample_rate
 
 

@@ -74,9 +74,18 @@ class UtteranceCache:
     def store(self, key: str, audio: np.ndarray, sample_rate: int) -> None:
         target = self.path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{key}.{os.getpid()}.part.flac")
-        soundfile.write(str(temporary), np.clip(audio, -1, 1), sample_rate, subtype="PCM_16")
-        os.replace(temporary, target)
+        write_audio(target, np.clip(audio, -1, 1), sample_rate, f".{os.getpid()}")
+
+
+def write_audio(target: Path, audio: np.ndarray, rate: int, tag: str = "") -> None:
+    """Write 16-bit audio (format from the suffix) under a temporary name, then rename it."""
+    temporary = target.with_name(f".{target.stem}{tag}.part{target.suffix}")
+    try:
+        soundfile.write(str(temporary), audio, rate, subtype="PCM_16")
+    except soundfile.LibsndfileError as error:
+        temporary.unlink(missing_ok=True)
+        raise OSError(f"could not write {target} ({error}): is the disk full?") from None
+    os.replace(temporary, target)
 
 
 _worker: dict[str, object] = {}
@@ -141,9 +150,7 @@ def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
         position += len(audio) + len(pause)
     parts.append(np.zeros(round(TAIL_SECONDS * rate), np.float32))
     audio = np.concatenate(parts)
-    temporary = audio_path.with_name(f".{audio_path.stem}.part.flac")
-    soundfile.write(str(temporary), audio, rate, subtype="PCM_16")
-    os.replace(temporary, audio_path)
+    write_audio(audio_path, audio, rate)
     write_atomically(timings_path, json.dumps(
         {"title": script.title, "sample_rate": rate, "frames": len(audio),
          "manifest": manifest, "utterances": cues}, ensure_ascii=False, indent=1))
