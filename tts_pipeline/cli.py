@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -78,6 +79,19 @@ def _fail(error: Exception) -> None:
         console.print(f"  {line}", highlight=False)
 
 
+def _each(items: list[Path], work: Callable[[Path, RichProgress], None]) -> None:
+    """Run `work` on every item; a failure is one line and does not stop the others."""
+    failed = 0
+    with _progress() as progress:
+        for item in items:
+            try:
+                work(item, progress)
+            except USER_ERRORS as error:
+                failed += 1
+                _fail(error)
+    raise typer.Exit(1 if failed else 0)
+
+
 def _summary(reports: list[pipeline.RenderReport], folder: Path) -> None:
     for report in reports:
         minutes, seconds = divmod(round(report.duration), 60)
@@ -103,16 +117,12 @@ def extract_command(
     password: PasswordOption = None,
 ) -> None:
     """Write an editable book folder (book.toml + chapters/*.md) for each file."""
-    failed = 0
-    with _progress() as progress:
-        for file in files:
-            try:
-                folder = pipeline.extract_to_folder(file, out, force, password, progress)
-                console.print(f"[green]extracted:[/] {file} → {folder}")
-            except USER_ERRORS as error:
-                failed += 1
-                _fail(error)
-    raise typer.Exit(1 if failed else 0)
+
+    def work(file: Path, progress: RichProgress) -> None:
+        folder = pipeline.extract_to_folder(file, out, force, password, progress)
+        console.print(f"[green]extracted:[/] {file} → {folder}")
+
+    _each(files, work)
 
 
 @app.command("render")
@@ -130,15 +140,8 @@ def render_command(
 ) -> None:
     """Render book folders into audio, re-synthesizing only what changed."""
     options = pipeline.RenderOptions(profile, voice, jobs, chapter, force, device, mp3_single)
-    failed = 0
-    with _progress() as progress:
-        for folder in folders:
-            try:
-                _summary(pipeline.render_folder(folder, options, progress), folder)
-            except USER_ERRORS as error:
-                failed += 1
-                _fail(error)
-    raise typer.Exit(1 if failed else 0)
+    _each(folders, lambda folder, progress: _summary(
+        pipeline.render_folder(folder, options, progress), folder))
 
 
 @app.command("convert")
@@ -155,16 +158,12 @@ def convert_command(
 ) -> None:
     """Extract and render: PDF in, audiobook out."""
     options = pipeline.RenderOptions(profile, voice, jobs, device=device, mp3_single=mp3_single)
-    failed = 0
-    with _progress() as progress:
-        for file in files:
-            try:
-                folder = pipeline.prepare_book(file, out, force, password, progress)
-                _summary(pipeline.render_folder(folder, options, progress), folder)
-            except USER_ERRORS as error:
-                failed += 1
-                _fail(error)
-    raise typer.Exit(1 if failed else 0)
+
+    def work(file: Path, progress: RichProgress) -> None:
+        folder = pipeline.prepare_book(file, out, force, password, progress)
+        _summary(pipeline.render_folder(folder, options, progress), folder)
+
+    _each(files, work)
 
 
 def _batch_error(source: Path, error: Exception) -> str:

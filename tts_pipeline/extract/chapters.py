@@ -36,6 +36,19 @@ def _from_titles(blocks: list[Block], is_start) -> list[Chapter]:
     return chapters
 
 
+MASTHEAD_WORDS = 25
+
+
+def _drop_masthead(chapters: list[Chapter], blocks: list[Block]) -> list[Chapter]:
+    """A first 'chapter' that is only the publication's name and issue line, followed by an
+    article on the same page, is the masthead of a bulletin without a cover."""
+    titles = [block for block in blocks if block.kind == "title"]
+    if len(chapters) < 2 or len(titles) < 2 or titles[0].page != titles[1].page:
+        return chapters
+    words = sum(len(paragraph.split()) for paragraph in chapters[0].paragraphs)
+    return chapters[1:] if words < MASTHEAD_WORDS else chapters
+
+
 def _drop_bylines(chapters: list[Chapter]) -> None:
     for chapter in chapters:
         if chapter.paragraphs and is_byline(Block("paragraph", chapter.paragraphs[-1], 0)):
@@ -100,7 +113,9 @@ def segment(blocks: list[Block], outline: list[OutlineEntry]) -> Segmentation:
         chapters = _by_outline(blocks, articles)
         method = "outline"
     else:
-        chapters = _from_titles(blocks, lambda block: block.kind == "title")
+        chapters = _drop_masthead(
+            _from_titles(blocks, lambda block: block.kind == "title"), blocks
+        )
         method = "headings"
     chapters = [chapter for chapter in chapters if chapter.paragraphs]
     _drop_bylines(chapters)
