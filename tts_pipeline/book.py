@@ -83,6 +83,7 @@ class Book:
     source: str = ""
     source_sha256: str = ""
     cover: str = ""
+    reading: dict[str, str] = field(default_factory=dict)  # ReadingProfile options
 
     def spoken_chapters(self) -> list[Chapter]:
         return [chapter for chapter in self.chapters if not chapter.skip]
@@ -112,6 +113,7 @@ def book_toml(book: Book) -> str:
         "source": book.source,
         "source_sha256": book.source_sha256,
         "cover": book.cover,
+        "reading": book.reading,
         "chapters": chapters,
     }
     header = (
@@ -186,6 +188,7 @@ def read_book(folder: Path) -> Book:
         source=data.get("source", ""),
         source_sha256=data.get("source_sha256", ""),
         cover=data.get("cover", ""),
+        reading=dict(data.get("reading", {})),
     )
 
 

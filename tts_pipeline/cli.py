@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape as rich_escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -24,6 +26,7 @@ from . import pipeline
 from .audio.ffmpeg import FfmpegError
 from .book import BookError
 from .extract import ExtractError
+from .reading import explain, normalize, unknown_tokens
 from .voices.voice import VoiceError
 
 app = typer.Typer(
@@ -100,6 +103,12 @@ def _summary(reports: list[pipeline.RenderReport], folder: Path) -> None:
             f"{minutes} min {seconds} s; utterances synthesized {report.synthesized}, "
             f"from cache {report.cached}"
         )
+        if report.unknown_words:
+            console.print(
+                f"[yellow]note:[/] {len(report.unknown_words)} words will be spelled letter by "
+                f"letter ({', '.join(report.unknown_words[:8])}…): add them to lexicon.tsv, "
+                f"see `tts-pipeline read {folder} --unknown`"
+            )
 
 
 @app.callback()
@@ -209,6 +218,62 @@ def batch_command(
     if not results:
         console.print(f"[yellow]warning:[/] no PDF found under {folder}")
     raise typer.Exit(1 if any(result.status == "failed" for result in results) else 0)
+
+
+def _read_source(source: str | None) -> tuple[str, Path | None]:
+    """The text to read, and the book folder whose rules apply (None: the default rules)."""
+    if source is None:
+        return sys.stdin.read(), None
+    path = Path(source)
+    if path.is_dir():
+        book = pipeline.read_book(path)
+        texts = [text for c in book.spoken_chapters() for text in [c.title, *c.paragraphs]]
+        return "\n".join(texts), path
+    if path.is_file():
+        return path.read_text(encoding="utf-8"), None
+    return source, None
+
+
+def _highlight(written: str, spoken: str) -> str:
+    """The spoken sentence with the words that differ from the written one in colour."""
+    matcher = difflib.SequenceMatcher(None, written.split(), spoken.split(), autojunk=False)
+    words = spoken.split()
+    marked = []
+    for tag, _, _, start, end in matcher.get_opcodes():
+        chunk = rich_escape(" ".join(words[start:end]))
+        marked.append(chunk if tag == "equal" else f"[bold yellow]{chunk}[/]")
+    return " ".join(part for part in marked if part)
+
+
+@app.command("read")
+def read_command(
+    source: Annotated[
+        str | None, typer.Argument(help="Text, a text file, or a book folder (default: stdin).")
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="One spoken line per input line, nothing else.")
+    ] = False,
+    unknown: Annotated[
+        bool, typer.Option("--unknown", help="List the words that would be spelled out.")
+    ] = False,
+) -> None:
+    """Show what the voice will say: each sentence as written and as spoken."""
+    try:
+        text, folder = _read_source(source)
+        reading, lexicon = pipeline.reading_rules(folder)
+    except USER_ERRORS as error:
+        _fail(error)
+        raise typer.Exit(1) from None
+    out = Console(highlight=False, soft_wrap=True)
+    if plain:
+        for line in text.splitlines():
+            print(normalize(line, reading, lexicon))
+    elif unknown:
+        for token in dict.fromkeys(unknown_tokens(text, lexicon)):
+            print(token)
+    else:
+        for written, spoken in explain(text, reading, lexicon):
+            out.print(f"[dim]{rich_escape(written)}[/]\n  → {_highlight(written, spoken)}")
 
 
 @app.command("voices")

@@ -32,9 +32,15 @@ from .book import (
 )
 from .extract import ExtractError, extract
 from .extract.pdf import render_page
-from .reading import Lexicon, Pauses, read_chapter
+from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
 from .voices.synthesis import ChapterScript, UtteranceCache, speak, write_audio
-from .voices.voice import DEFAULT_VOICE, all_voices, find_voice, load_engine
+from .voices.voice import (
+    DEFAULT_VOICE,
+    all_voices,
+    find_voice,
+    load_engine,
+    voice_folders,
+)
 
 COVER_FILE = "cover.jpg"
 COVER_MAX_PIXELS = 1400
@@ -71,6 +77,7 @@ class RenderReport:
     chapters: list[ChapterReport]
     outputs: list[str]
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    unknown_words: list[str] = field(default_factory=list)
 
     @property
     def synthesized(self) -> int:
@@ -218,27 +225,54 @@ def is_rendered(folder: Path, options: RenderOptions) -> bool:
         return False
 
 
+def reading_rules(folder: Path | None = None) -> tuple[ReadingProfile, Lexicon]:
+    """The reading profile (book.toml's [reading]) and the lexicon: built-in entries, then
+    voices/lexicon.tsv, then the book's lexicon.tsv, each overriding the one before."""
+    files = [voices / LEXICON_FILE for voices in reversed(voice_folders())]
+    if folder is None:
+        return ReadingProfile(), Lexicon.load(*files)
+    book = read_book(folder)
+    try:
+        profile = ReadingProfile(**book.reading)
+    except TypeError:
+        raise BookError(
+            f"{folder / BOOK_FILE}: [reading] takes thousand, zero_tens and day_prefix"
+        ) from None
+    return profile, Lexicon.load(*files, folder / LEXICON_FILE)
+
+
 def _scripts(book: Book, folder: Path, profile: Profile, voice_name: str | None
              ) -> list[ChapterScript]:
     """What each spoken chapter will say, with which voice; numbered as its chapter file."""
-    lexicon = Lexicon.load(folder / LEXICON_FILE)
+    reading, lexicon = reading_rules(folder)
     pauses = Pauses().scaled(profile.pause_scale)
-    scripts = []
-    for number, chapter in enumerate(book.chapters, start=1):
-        if chapter.skip:
-            continue
-        voice = find_voice(voice_name or chapter.voice or book.voice)
-        utterances = read_chapter(chapter.title, chapter.paragraphs, lexicon=lexicon,
-                                  pauses=pauses)
-        scripts.append(ChapterScript(number, chapter.title, utterances, voice))
+
+    def script(number: int, title: str, paragraphs: list[str], voice: str) -> ChapterScript:
+        utterances = read_chapter(title, paragraphs, reading, lexicon, pauses)
+        return ChapterScript(number, title or paragraphs[0], utterances, find_voice(voice))
+
+    scripts = [
+        script(number, chapter.title, chapter.paragraphs,
+               voice_name or chapter.voice or book.voice)
+        for number, chapter in enumerate(book.chapters, start=1) if not chapter.skip
+    ]
     if profile.announcements:
-        voice = find_voice(voice_name or book.voice)
         opening, closing = announcements(book)
-        scripts.insert(0, ChapterScript(0, "Lời giới thiệu", read_chapter(
-            "", [opening], lexicon=lexicon, pauses=pauses), voice))
-        scripts.append(ChapterScript(len(book.chapters) + 1, "Lời kết", read_chapter(
-            "", [closing], lexicon=lexicon, pauses=pauses), voice))
+        scripts.insert(0, script(0, "", [opening], voice_name or book.voice))
+        scripts.append(script(len(book.chapters) + 1, "", [closing], voice_name or book.voice))
+        scripts[0].title, scripts[-1].title = "Lời giới thiệu", "Lời kết"
     return scripts
+
+
+def unknown_words(folder: Path) -> list[str]:
+    """Tokens of the book's text that fell through to letter-by-letter spelling."""
+    book = read_book(folder)
+    _, lexicon = reading_rules(folder)
+    found: dict[str, None] = {}
+    for chapter in book.spoken_chapters():
+        for text in [chapter.title, *chapter.paragraphs]:
+            found.update(dict.fromkeys(unknown_tokens(text, lexicon)))
+    return list(found)
 
 
 def announcements(book: Book) -> tuple[str, str]:
@@ -313,6 +347,7 @@ def _render_profile(
         book=book.title, profile=profile.name, chapters=chapters,
         outputs=[str(path.relative_to(folder)) for path in outputs],
         stage_seconds={name: round(value, 3) for name, value in seconds.items()},
+        unknown_words=unknown_words(folder),
     )
 
 
@@ -342,7 +377,8 @@ def say(text: str, target: Path, voice_name: str | None = None, device: str = "c
     voice = find_voice(voice_name or DEFAULT_VOICE)
     engine = load_engine(voice, device=device)
     parts = []
-    for utterance in read_chapter("", [text], lexicon=Lexicon.load()):
+    reading, lexicon = reading_rules()
+    for utterance in read_chapter("", [text], reading, lexicon):
         parts += [engine.synthesize(utterance.spoken),
                   np.zeros(round(utterance.pause_after * engine.sample_rate), np.float32)]
     audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)

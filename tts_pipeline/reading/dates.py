@@ -1,0 +1,186 @@
+"""Dates and times: 'ngày 5-8-2025', 'tháng 8/2025', 'từ 1/3 đến 15/3', '7h30', '14 giờ 05'."""
+
+from __future__ import annotations
+
+import re
+
+from .matching import glued, preceded_by
+from .numbers import DIGITS, ReadingProfile, read_day, read_int, read_month
+
+D = r"(?:[12]\d|3[01]|0?[1-9])"
+M = r"(?:1[0-2]|0?[1-9])"
+Y = r"\d{4}"
+_END = r"(?!\d|[.,/-]\d)"
+_CONN = r"\s*(?:,|và|đến|tới|-|–)\s*"
+_MONTH_WORDS = "mười một|mười hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
+_NGAY = r"(?:ngày|Ngày|NGÀY)"
+_MUNG = r"(?:mùng|mồng|Mùng|Mồng|MÙNG|MỒNG)"
+_DAYS = rf"(?:{_MUNG}\s+)?{D}(?!\d)(?:{_CONN}(?:(?:ngày|{_MUNG})\s+)?{D}(?!\d))*"
+_DAYS_NO_DASH = (
+    rf"(?:{_MUNG}\s+)?{D}(?!\d)(?:\s*(?:,|và|đến|tới)\s*(?:(?:ngày|{_MUNG})\s+)?{D}(?!\d))*"
+)
+_DM = rf"{D}/{M}(?![\d/])"
+
+# 5-8-2025, 05/8/2025, 5.8.2025; a written 'ngày' or 'mùng' before it is checked in the callback.
+_FULL_DATE = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2({Y}){_END}")
+# '3/2/1930 - 3/2/2025': a dash between two complete dates reads 'đến'.
+_DATE_RANGE_DASH = re.compile(rf"(\d{{4}})\s*[-–]\s*(?=\d{{1,2}}([-/.])\d{{1,2}}\2{Y}(?!\d))")
+_DATE_WORD_BEFORE = re.compile(rf"\b(?:({_NGAY})|({_MUNG}))\s+$")
+# ngày 2/9, ngày 5-7/8, ngày 5 đến 15-8-2025: days sharing one numeric month. With '-' as
+# the date separator ('ngày 19-8'), '-' cannot also join the days.
+_NGAY_DAYS_SLASH_MONTH = re.compile(rf"({_NGAY})\s+({_DAYS})(/)({M})(?:/({Y}))?{_END}")
+_NGAY_DAYS_DASH_MONTH = re.compile(rf"({_NGAY})\s+({_DAYS_NO_DASH})(-)({M})(?:-({Y}))?{_END}")
+# ngày 5 tháng 8, ngày 5 và 6 tháng 8, ngày 20 hằng tháng.
+_NGAY_DAYS_THANG = re.compile(
+    rf"({_NGAY})\s+({_DAYS})(?=\s+(?:tháng|THÁNG|hằng tháng|hàng tháng)\b)"
+)
+# vào ngày 5, từ ngày 5 đến ngày 10, 'Ngày 15,' opening a line.
+_NGAY_DAYS = re.compile(rf"({_NGAY})\s+({_DAYS}){_END}(?!\s*(?:giờ|h\b))")
+_DAY_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?i:vào|từ|đến|tới|sáng|trưa|chiều|tối|đêm|hôm|trước|sau|các|cùng)\s+|^\s*)$",
+    re.MULTILINE,
+)
+# tháng 8, tháng 8-2025, tháng 8/2025, tháng 8 và 9.
+_MONTHS = re.compile(
+    rf"(tháng|Tháng|THÁNG)\s+({M}(?!\d)(?:{_CONN}{M}(?!\d))*)(?:\s*[-/]\s*({Y}))?{_END}"
+)
+# Day/month without a year ('sáng 14/8', 'từ 1/3 đến 15/3') unless it reads as a quantity.
+_DM_RUN_START = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})(?![\d/])(?:{_CONN}(?:ngày\s+)?{_DM})*")
+_DM_TRIGGER_BEFORE = re.compile(
+    rf"(?:\b((?i:từ|đến|hết|sáng|trưa|chiều|tối|đêm|hôm|vào|khánh|dịp|niệm))\s+"
+    rf"|\btháng (?:{_MONTH_WORDS}){_CONN})$"
+)
+# 'x/y' is a quantity, not a day/month, before these words ('2/3 số hộ', '12/12 chỉ tiêu')…
+FRACTION_AFTER = re.compile(
+    r"\s*(?:số|tổng|diện tích|dân số|khối lượng|lượng|thời gian|giá trị|kinh phí|trong|của"
+    r"|trở lên|còn lại)\b"
+)
+OUT_OF_AFTER = re.compile(
+    r"\s*(?:chỉ tiêu|tiêu chí|điểm|nhiệm vụ|phiếu|đại biểu|đơn vị|xã|phường|tổ|chi bộ|trường"
+    r"|lớp|người|thành viên|đảng viên|hồ sơ|câu|mục tiêu|nội dung|hộ|ý kiến|đồng chí|cơ quan"
+    r"|thôn|khu|tuyến|công trình|dự án|tập thể|cá nhân)\b"
+)
+# …and after these ('chiếm 1/3', 'đạt 9/10', addresses: 'ngách 12/3').
+NOT_DATE_BEFORE = re.compile(
+    r"\b(?i:chiếm|khoảng|gần|hơn|đạt|bằng|được|có|còn|giảm|tăng|tới|trên|dưới|là|mất"
+    r"|số|ngõ|ngách|hẻm|kiệt|nhà)\s+$"
+)
+# '(5/8)', '(3/2/1930 - 3/2/2025)': brackets around nothing but a date are dropped.
+_DATE_IN_BRACKETS = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?"
+_BRACKETED_DATE = re.compile(rf"\(\s*({_DATE_IN_BRACKETS}(?:\s*[-–]\s*{_DATE_IN_BRACKETS})?)\s*\)")
+_DAY_ITEM = re.compile(rf"(?:({_MUNG})\s+)?(\d+)|[-–]")
+_DM_ITEM = re.compile(rf"(ngày\s+)?({D})/({M})(?!\d)|[-–]")
+_MONTH_ITEM = re.compile(r"(\d+)|[-–]")
+
+# 7h30, 20h05, 7h, 7g30, 7:30 (a colon after 'tỷ lệ' is a ratio).
+_TIME = re.compile(r"(\d{1,2})(?:([hg:])([0-5]\d)|h)(?!\w|[.,:]\d)")
+_RATIO_BEFORE = re.compile(r"(?i:t[ỷỉ] (?:lệ|số))\s*$")
+_ZERO_MINUTES = re.compile(r"(giờ|GIỜ)\s+00(?:\s+phút)?(?!\d)")
+_SINGLE_DIGIT_MINUTES = re.compile(r"(giờ|GIỜ)\s+(0\d)(?!\d)")
+
+
+def _minutes(minutes: str, profile: ReadingProfile) -> str:
+    """Two written digits: '05' → 'không năm', '30' → 'ba mươi'."""
+    if minutes[0] == "0":
+        return f"không {DIGITS[int(minutes[1])]}"
+    return read_int(int(minutes), profile)
+
+
+def _days(days: str, profile: ReadingProfile) -> str:
+    def item(m: re.Match[str]) -> str:
+        if m[2] is None:
+            return " đến "
+        n = int(m[2])
+        return f"{m[1]} {read_int(n, profile)}" if m[1] else read_day(n, profile)
+
+    return _DAY_ITEM.sub(item, days)
+
+
+def _months(months: str, profile: ReadingProfile) -> str:
+    return _MONTH_ITEM.sub(lambda m: read_month(int(m[1]), profile) if m[1] else " đến ", months)
+
+
+def _year(year: str | None, profile: ReadingProfile) -> str:
+    return f" năm {read_int(int(year), profile)}" if year else ""
+
+
+def _dm_run(run: str, profile: ReadingProfile, prefix: str = "ngày ") -> str:
+    """Each day/month of a run as a full date: '1/3 đến 15/3' → 'ngày mùng một tháng ba đến …'."""
+
+    def item(m: re.Match[str]) -> str:
+        if m[2] is None:
+            return " đến "
+        day, month = read_day(int(m[2]), profile), read_month(int(m[3]), profile)
+        return f"{m[1] or prefix}{day} tháng {month}"
+
+    return _DM_ITEM.sub(item, run)
+
+
+def expand_dates(text: str, profile: ReadingProfile) -> str:
+    """Read every recognised date; a complete date written without 'ngày' gets it."""
+
+    def full(m: re.Match[str]) -> str:
+        day, month = int(m[1]), int(m[3])
+        if glued(m, ".,/-") or not (1 <= day <= 31 and 1 <= month <= 12):
+            return m[0]
+        written = preceded_by(m, _DATE_WORD_BEFORE, 12)
+        if written and written[2]:  # 'mùng 5/8/2025'
+            spoken = read_int(day, profile)
+        else:
+            spoken = ("" if written else "ngày ") + read_day(day, profile)
+        return f"{spoken} tháng {read_month(month, profile)}{_year(m[4], profile)} "
+
+    def days_month(m: re.Match[str]) -> str:
+        if glued(m):
+            return m[0]
+        month = read_month(int(m[4]), profile)
+        return f"{m[1]} {_days(m[2], profile)} tháng {month}{_year(m[5], profile)} "
+
+    def days(m: re.Match[str]) -> str:
+        return m[0] if glued(m) else f"{m[1]} {_days(m[2], profile)} "
+
+    def days_in_context(m: re.Match[str]) -> str:
+        return days(m) if preceded_by(m, _DAY_CONTEXT_BEFORE, 16) else m[0]
+
+    def triggered(m: re.Match[str]) -> str:
+        if glued(m, ".,") or not (1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12):
+            return m[0]
+        if FRACTION_AFTER.match(m.string, m.end()) or OUT_OF_AFTER.match(m.string, m.end()):
+            return m[0]
+        trigger = preceded_by(m, _DM_TRIGGER_BEFORE, 24)
+        if not trigger and preceded_by(m, NOT_DATE_BEFORE, 16):
+            return m[0]
+        prefix = "" if trigger and (trigger[1] or "").lower() == "hôm" else "ngày "
+        return f"{_dm_run(m[0], profile, prefix)} "
+
+    def months(m: re.Match[str]) -> str:
+        if glued(m):
+            return m[0]
+        return f"{m[1]} {_months(m[2], profile)}{_year(m[3], profile)} "
+
+    text = _DATE_RANGE_DASH.sub(r"\1 đến ", _BRACKETED_DATE.sub(r" \1 ", text))
+    text = _NGAY_DAYS_SLASH_MONTH.sub(days_month, text)
+    text = _NGAY_DAYS_DASH_MONTH.sub(days_month, text)
+    text = _FULL_DATE.sub(full, text)
+    text = _NGAY_DAYS_THANG.sub(days, text)
+    text = _NGAY_DAYS.sub(days_in_context, text)
+    text = _MONTHS.sub(months, text)
+    return _DM_RUN_START.sub(triggered, text)
+
+
+def expand_times(text: str, profile: ReadingProfile) -> str:
+    """7h30 → bảy giờ ba mươi phút; 20h05 → hai mươi giờ không năm phút; 14 giờ 05."""
+
+    def time(m: re.Match[str]) -> str:
+        if glued(m, ".,:") or int(m[1]) > 24:
+            return m[0]
+        if m[2] == ":" and preceded_by(m, _RATIO_BEFORE, 16):
+            return m[0]
+        words = f" {read_int(int(m[1]), profile)} giờ"
+        if m[3] and m[3] != "00":
+            words += f" {_minutes(m[3], profile)} phút"
+        return words + " "
+
+    text = _TIME.sub(time, text)
+    text = _ZERO_MINUTES.sub(r"\1", text)
+    return _SINGLE_DIGIT_MINUTES.sub(lambda m: f"{m[1]} {_minutes(m[2], profile)}", text)

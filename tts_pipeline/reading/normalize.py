@@ -1,0 +1,375 @@
+"""Text normalization: written Vietnamese → words espeak-ng reads like a northern announcer.
+
+The passes run in a fixed order; each turns one kind of written token into Vietnamese words,
+so that no digit or symbol reaches the speech engine. Patterns start with a literal or a
+character class where possible (the regex engine then skips ahead quickly); the context a
+look-behind would check is checked in the callbacks instead (see ``matching``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .dates import OUT_OF_AFTER, Y, expand_dates, expand_times
+from .lexicon import (
+    LETTER_NAMES,
+    VIET_LOWER,
+    VIET_UPPER,
+    Lexicon,
+    default_lexicon,
+    is_syllable,
+    read_caps,
+    read_units,
+)
+from .matching import glued, preceded_by
+from .numbers import (
+    DEFAULT_PROFILE,
+    ROMAN,
+    ReadingProfile,
+    read_digits,
+    read_int,
+    read_number,
+    read_ordinal,
+    roman_value,
+)
+
+# --- cleaning the input -------------------------------------------------------------------
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\r\u2028\u2029\x85]\n?")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2044": "/"})
+_BLANKS = re.compile(r"\t[ \t]*| [ \t]+")
+
+# An abbreviation in brackets repeats the words before it: 'Ban Tuyên giáo (BTG)' → not read.
+_BRACKETED_ABBREVIATION = re.compile(
+    rf"(?<=\w) ?\((?![IVXL]+\))[{VIET_UPPER}][{VIET_UPPER}&.-]{{1,11}}\)"
+)
+_KEEP_IN_BRACKETS = frozenset({"VNĐ", "VND", "USD"})
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+
+# --- web and e-mail addresses ---------------------------------------------------------------
+_URL_HINT = re.compile(r"\.(?:vn|com|org|net|gov|edu|info)\b|@", re.IGNORECASE)
+_URL = re.compile(
+    r"(?i:(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:vn|com|org|net|gov|edu|info)\b(?:/[\w./?=&%-]*\w)?"
+    r"|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+)
+_URL_PART = re.compile(r"https?://|[./@_-]|[^./@_-]+")
+_URL_WORDS = {
+    ".": "chấm", "/": "gạch chéo", "@": "a còng", "_": "gạch dưới", "-": "gạch ngang",
+    "www": "vê kép vê kép vê kép", "vn": "vê en", "com": "com", "gov": "gốp",
+    "org": "o rờ gờ", "net": "nét", "edu": "e đu", "info": "in phô",
+}  # fmt: skip
+
+# --- document codes: 57-NQ/TW, 1234/QĐ-UBND, 13/2023/NĐ-CP → the number (and its year) -----
+_CODE = re.compile(rf"(\d+)(?:/((?:19|20)\d\d))?[-/][{VIET_UPPER}][\w&]*(?:[-/.][\w&]+)*")
+
+# --- phone numbers, hotlines, emergency numbers -------------------------------------------
+_NO_MORE_DIGITS = r"(?!\w|[.,/-]\d)"
+_PHONE_GROUPED = re.compile(
+    rf"(?:\+84[ .]?\d{{2,3}}|0\d{{2,3}})(?:[ .-]\d{{2,4}}){{2,3}}{_NO_MORE_DIGITS}"
+)
+_PHONE_PLAIN = re.compile(rf"0\d{{9,10}}{_NO_MORE_DIGITS}")
+_HOTLINE = re.compile(rf"1[89]00[ .]?\d{{3,4}}{_NO_MORE_DIGITS}")
+_DIGIT_RUN = re.compile(rf"\+?\d(?:\d|[ .-](?=\d))+{_NO_MORE_DIGITS}")
+_PHONE_WORD_BEFORE = re.compile(
+    r"\b(?i:điện thoại|số máy|đt|sđt|hotline|đường dây nóng|fax|tổng đài|di động)\s*:?\s*$"
+)
+_EMERGENCY = re.compile(rf"11[1345]{_NO_MORE_DIGITS}")
+_EMERGENCY_WORD_BEFORE = re.compile(
+    r"\b(?i:số|gọi|đường dây nóng|tổng đài)\s+(?:11[1345]\s*(?:,|hoặc|và)\s*)*$"
+)
+_DIGIT_GROUP = re.compile(r"\+?\d+")
+_PHONE_NEIGHBOURS = ".,/+-"
+
+# --- list markers, P./Q., initials ----------------------------------------------------------
+_ROMAN_MARKER = re.compile(rf"^(\s*)((?=[IVXL]){ROMAN})([.)])(?=\s)", re.MULTILINE)
+_LETTER_MARKER = re.compile(r"^(\s*)([a-zđA-ZĐ])([.)])(?=\s)", re.MULTILINE)
+_INLINE_LETTER_MARKER = re.compile(r"((?:^|[:;])\s*)([a-zđ])\)(?=\s)", re.MULTILINE)
+_DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2})\)(?=\s)", re.MULTILINE)
+_WARD_DISTRICT = re.compile(rf"([PQ])\.\s?(?=\d|[{VIET_UPPER}])")
+_INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
+
+# --- numbers in context -------------------------------------------------------------------
+_CONN = r"\s*(?:,|và|đến|tới|-|–)\s*"
+_R = rf"(?<!\w)(?=[IVXL]){ROMAN}(?!\w|\.\w)"
+_RANGE = re.compile(r"(\d[h%]?)\s*[-–—]\s*(?=\d)")
+_ORDINAL = re.compile(r"(thứ|Thứ|THỨ)\s+(\d+)(?!\d|[.,/]\d)")
+# A Roman run ('XIII', 'I và II', 'III/2025'); the trigger word before it is checked apart.
+_ROMAN_RUN = re.compile(rf"[IVXL](?<!\w[IVXL])[IVXL]*(?!\w|\.\w)(?:{_CONN}{_R})*(?:/({Y})(?!\d))?")
+_ROMAN_TRIGGER_BEFORE = re.compile(
+    r"\b((?i:đại hội|hội nghị|khóa|khoá|thế kỷ|thế kỉ|quý|quí|phần|chương|mục|bài|lần|kỳ|kì|thứ"
+    r"|tập|phụ lục|đợt|cấp|độ|hạng|loại|nhóm|trung ương|quân khu|khu vực|vùng|giai đoạn))"
+    r"(?:\s+|\s*\()$"
+)
+_ROMAN_ITEM = re.compile(r"[IVXL]+|[-–]")
+_PLUS = re.compile(r"(\d)\s*\+\s*(?=\d)")
+_SIGNED = re.compile(r"\+(?=\d)")
+_MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
+_CURRENCY_NAMES = {"$": "đô la", "€": "ơ rô", "£": "bảng Anh", "¥": "yên"}
+_CURRENCY_BEFORE = re.compile(r"([$€£¥])\s?(\d+(?:[.,]\d+)*)")
+_CURRENCY_AFTER = re.compile(r"(\d)\s?([$€£¥])")
+_SLASH_YEAR = re.compile(rf"(\d+)/((?:19|20)\d\d){_NO_MORE_DIGITS}")
+_ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
+_FRACTION = re.compile(r"(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
+_RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
+_RATIO = re.compile(r"(\d+(?:[.,]\d+)*):(\d+(?:[.,]\d+)*)(?![\w:])")
+_NEGATIVE = re.compile(r"-(?=\d)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+# --- symbols and punctuation ----------------------------------------------------------------
+_BULLET = re.compile(r"^[ \t]*[-–—•▪●◦■□➢►▶✓✔❖♦◆○*+·>]+(?=\s|$)", re.MULTILINE)
+_INLINE_BULLET = re.compile(r"[•▪●◦■□➢►▶✓✔❖♦◆○·]")
+_ELLIPSIS_END = re.compile(rf"\.{{2,}}(?=\s*(?:$|[\n{VIET_UPPER}]))")
+_ELLIPSIS = re.compile(r"\.{2,}")
+_DASH = re.compile(r"[–—]+")
+_SPACED_HYPHEN = re.compile(r"\s-+\s")
+_PER = (
+    "người|tháng|năm|ngày|tuần|quý|hộ|lượt|suất|buổi|ca|lần|khẩu|em|cháu|học sinh|lớp|"
+    "trường|thôn|tổ|xã|phường|đơn vị|sản phẩm|con|chiếc|cái|bộ|trẻ"
+)
+_TREN = "giờ|giây|phút|ki lô|mét|gam|lít|héc ta|tấn|tạ|xăng ti|mi li|sào|mẫu|công"
+_SLASH_PER = re.compile(rf"/\s*(?=(?:{_PER})\b)")
+_SLASH_TREN = re.compile(rf"/\s*(?=(?:{_TREN})\b)")
+_SLASH = re.compile(r"/")
+_BRACKETS = re.compile(r"[()\[\]{}]")
+_QUOTES = re.compile(r"[\"“”„‟‘’‚'`´«»‹›]")
+_ALLOWED = f"a-zA-Z{VIET_LOWER}{VIET_UPPER}"
+_DISALLOWED = re.compile(rf"[^{_ALLOWED} .,;:?!\n]+")
+
+# --- tidying the spoken text -----------------------------------------------------------------
+_NEWLINE_AFTER_PUNCT = re.compile(r"([.,;:?!]) *\n\s*")
+_NEWLINE = re.compile(r"\n\s*")
+_SPACES = re.compile(r" {2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[.,;:?!])")
+_PUNCT_RUN = re.compile(r"[.,;:?!](?: *[.,;:?!])+")
+_PUNCT_GLUED = re.compile(r"([.,;:?!])(?=[^ .,;:?!])")
+_LEADING_PUNCT = re.compile(r"^[ .,;:?!]+")
+_PUNCT_STRENGTH = "?!.;:,"
+_WORD = re.compile(rf"[{_ALLOWED}]+")
+
+
+@lru_cache(maxsize=1)
+def _unit_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    """Units after a number or '/' ('6 tấn/ha'): multi-letter ones ignore case, 'm', 'g' not."""
+    multi = {w.lower(): s for w, s, _ in read_units() if len(w) > 1}
+    single = {w: s for w, s, _ in read_units() if len(w) == 1}
+    by_length = sorted(multi, key=len, reverse=True)
+    units = r"(?:(?P<multi>(?i:{}))|(?P<single>[{}]))(?!\w)".format(
+        "|".join(map(re.escape, by_length)), "".join(map(re.escape, single))
+    )
+    return re.compile(rf"(\d|/)\s?{units}"), multi, single
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_HYPHENS)
+    text = _LINE_BREAK.sub("\n", _INVISIBLE.sub("", text))
+    return _BLANKS.sub(" ", _CONTROL.sub(" ", text))
+
+
+def _bracketed_abbreviation(m: re.Match[str]) -> str:
+    return m[0] if m[0].strip(" ()") in _KEEP_IN_BRACKETS else ""
+
+
+def _url(m: re.Match[str]) -> str:
+    words = []
+    for part in _URL_PART.findall(m[0]):
+        if not part.lower().startswith("http"):
+            words.append(_URL_WORDS.get(part.lower(), part))
+    return " " + " ".join(words) + " "
+
+
+def _code(m: re.Match[str], profile: ReadingProfile) -> str:
+    if glued(m, "/.-"):
+        return m[0]
+    year = f" năm {read_int(int(m[2]), profile)}" if m[2] else ""
+    return f" {read_int(int(m[1]), profile)}{year} "
+
+
+def _digit_groups(groups: list[str]) -> str:
+    """Phone digits in groups: 'không chín một hai, ba bốn năm, sáu bảy tám'."""
+    spoken = [("cộng " if g[0] == "+" else "") + read_digits(g.lstrip("+")) for g in groups]
+    return " " + ", ".join(spoken) + " "
+
+
+def _phone_grouped(m: re.Match[str]) -> str:
+    return m[0] if glued(m, _PHONE_NEIGHBOURS) else _digit_groups(_DIGIT_GROUP.findall(m[0]))
+
+
+def _phone_plain(m: re.Match[str]) -> str:
+    if glued(m, _PHONE_NEIGHBOURS):
+        return m[0]
+    digits = m[0]
+    cut = 4 if len(digits) == 10 else 3
+    return _digit_groups([digits[:cut], digits[cut:7], digits[7:]])
+
+
+def _phone_after_word(m: re.Match[str]) -> str:
+    groups = _DIGIT_GROUP.findall(m[0])
+    if glued(m, _PHONE_NEIGHBOURS) or sum(len(g) for g in groups) < 3:
+        return m[0]
+    return _digit_groups(groups) if preceded_by(m, _PHONE_WORD_BEFORE, 24) else m[0]
+
+
+def _emergency(m: re.Match[str]) -> str:
+    if glued(m, _PHONE_NEIGHBOURS) or not preceded_by(m, _EMERGENCY_WORD_BEFORE, 40):
+        return m[0]
+    return f" {read_digits(m[0])} "
+
+
+def _phones(text: str) -> str:
+    text = _PHONE_GROUPED.sub(_phone_grouped, text)
+    text = _PHONE_PLAIN.sub(_phone_plain, text)
+    text = _HOTLINE.sub(_phone_grouped, text)
+    text = _DIGIT_RUN.sub(_phone_after_word, text)
+    return _EMERGENCY.sub(_emergency, text)
+
+
+def _markers(text: str, profile: ReadingProfile) -> str:
+    """List markers: 'I.' → 'một.', 'a)' → 'a,', '2)' → 'hai,'; then P./Q. and initials."""
+
+    def mark(indent: str, words: str, punct: str) -> str:
+        return f"{indent}{words}{'.' if punct == '.' else ','}"
+
+    text = _ROMAN_MARKER.sub(
+        lambda m: mark(m[1], read_int(roman_value(m[2]) or 0, profile), m[3]), text
+    )
+    text = _LETTER_MARKER.sub(lambda m: mark(m[1], LETTER_NAMES[m[2].lower()], m[3]), text)
+    text = _INLINE_LETTER_MARKER.sub(lambda m: f"{m[1]}{LETTER_NAMES[m[2]]},", text)
+    text = _DIGIT_MARKER.sub(lambda m: f"{m[1]}{read_int(int(m[2]), profile)},", text)
+    text = _WARD_DISTRICT.sub(
+        lambda m: m[0] if glued(m, ".") else ("phường " if m[1] == "P" else "quận "), text
+    )
+    return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
+
+
+def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
+    """A Roman run after a trigger word, or followed by '/year'; otherwise left as written."""
+    trigger = preceded_by(m, _ROMAN_TRIGGER_BEFORE, 16)
+    if not trigger and not m[1]:
+        return m[0]
+    ordinal = trigger is not None and trigger[1].lower() == "thứ"
+
+    def item(r: re.Match[str]) -> str:
+        if r[0] in "-–":
+            return " đến "
+        value = roman_value(r[0])
+        if value is None:
+            return r[0]
+        return read_ordinal(value, profile) if ordinal else read_int(value, profile)
+
+    run = m[0].split("/")[0]
+    year = f" năm {read_int(int(m[1]), profile)}" if m[1] else ""
+    return f"{_ROMAN_ITEM.sub(item, run)}{year} "
+
+
+def _unit(m: re.Match[str]) -> str:
+    """'5km' → '5 ki lô mét'; '/ha' → ' trên héc ta'."""
+    _, multi, single = _unit_patterns()
+    spoken = multi[m["multi"].lower()] if m["multi"] else single[m["single"]]
+    return f" trên {spoken}" if m[1] == "/" else f"{m[1]} {spoken}"
+
+
+def _fraction(m: re.Match[str]) -> str:
+    """'2/3 số hộ' → 'hai phần ba'; counts read 'trên': '35/38 đơn', 'đạt 9/10 chỉ tiêu'."""
+    if glued(m, "/"):
+        return m[0]
+    small = m[1].isdigit() and m[2].isdigit() and 0 < int(m[1]) < int(m[2]) <= 10
+    counted = OUT_OF_AFTER.match(m.string, m.end()) or preceded_by(m, _RATIO_WORD_BEFORE, 12)
+    return f"{m[1]} {'phần' if small and not counted else 'trên'} {m[2]}"
+
+
+def _numbers(text: str, profile: ReadingProfile) -> str:
+    """Numbers in context (ranges, ordinals, units, fractions…), then all remaining digits."""
+    text = _RANGE.sub(r"\1 đến ", text)
+    text = expand_times(text, profile)
+    text = _ORDINAL.sub(
+        lambda m: m[0] if glued(m) else f"{m[1]} {read_ordinal(int(m[2]), profile)} ", text
+    )
+    text = _ROMAN_RUN.sub(lambda m: _roman(m, profile), text)
+    text = _SIGNED.sub(" cộng ", _PLUS.sub(r"\1 cộng ", text))
+    text = _MULTIPLY.sub(r"\1 nhân ", text)
+    text = _CURRENCY_BEFORE.sub(lambda m: f" {m[2]} {_CURRENCY_NAMES[m[1]]} ", text)
+    text = _CURRENCY_AFTER.sub(lambda m: f"{m[1]} {_CURRENCY_NAMES[m[2]]} ", text)
+    text = _unit_patterns()[0].sub(_unit, text)
+    text = _SLASH_YEAR.sub(r"\1 năm \2", text)
+    text = _ADDRESS.sub(lambda m: f"{m[1]} {m[2].replace('/', ' trên ')}", text)
+    text = _FRACTION.sub(_fraction, text)
+    text = _RATIO.sub(lambda m: m[0] if glued(m, ":") else f"{m[1]} trên {m[2]}", text)
+    text = _NEGATIVE.sub(lambda m: "-" if glued(m, ".,)") else " âm ", text)
+    return _NUMBER.sub(lambda m: f" {read_number(m[0], profile)} ", text)
+
+
+def _symbols(text: str, profile: ReadingProfile) -> str:
+    """Bullets, dashes, brackets, slashes, quotes, other symbols → words, commas or nothing."""
+    text = _BULLET.sub("", text)
+    for arrow in ("->", "=>", "→", "⇒", "➔"):
+        text = text.replace(arrow, ", ")
+    text = _INLINE_BULLET.sub(", ", text)
+    text = _ELLIPSIS.sub(", ", _ELLIPSIS_END.sub(". ", text))
+    text = _SPACED_HYPHEN.sub(", ", _DASH.sub(", ", text))
+    text = _SLASH.sub(", ", _SLASH_TREN.sub(" trên ", _SLASH_PER.sub(" mỗi ", text)))
+    symbols = {
+        "&": " và ", "+": " và ", "=": " bằng ", "~": " khoảng ", "≈": " xấp xỉ ",
+        "<": " nhỏ hơn ", ">": " lớn hơn ", "≤": " nhỏ hơn hoặc bằng ",
+        "≥": " lớn hơn hoặc bằng ", "×": " nhân ", "÷": " chia ", "±": " cộng trừ ",
+        "%": " phần trăm ", "‰": f" phần {profile.thousand} ", "°": " độ ", "@": " a còng ",
+        "-": " ", "_": " ",
+    }  # fmt: skip
+    text = text.translate(str.maketrans(symbols))
+    return _QUOTES.sub(" ", _BRACKETS.sub(", ", text))
+
+
+def _ascii_letters(m: re.Match[str]) -> str:
+    """Foreign letters lose their accents ('ü' → 'u'); anything else becomes a space."""
+    folded = unicodedata.normalize("NFKD", m[0])
+    kept = (c for c in folded if unicodedata.category(c) != "Mn")
+    return "".join(c if c.isascii() and c.isalpha() else " " for c in kept)
+
+
+def _strongest(m: re.Match[str]) -> str:
+    return next(p for p in _PUNCT_STRENGTH if p in m[0])
+
+
+def _tidy(text: str) -> str:
+    text = _NEWLINE.sub(". ", _NEWLINE_AFTER_PUNCT.sub(r"\1 ", text))
+    text = _SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", text))
+    text = _PUNCT_GLUED.sub(r"\1 ", _PUNCT_RUN.sub(_strongest, text))
+    return _LEADING_PUNCT.sub("", _SPACES.sub(" ", text)).strip()
+
+
+def _normalize(
+    text: str, profile: ReadingProfile, lexicon: Lexicon, spelled: list[str] | None
+) -> str:
+    text = _FOOTNOTE.sub(" ", _clean(text))
+    text = _BRACKETED_ABBREVIATION.sub(_bracketed_abbreviation, text)
+    text = lexicon.apply_numeric(text)
+    if _URL_HINT.search(text):
+        text = _URL.sub(_url, text)
+    text = _CODE.sub(lambda m: _code(m, profile), text)
+    text = _phones(text)
+    text = lexicon.apply_words(text)
+    text = _markers(text, profile)
+    text = expand_dates(text, profile)
+    text = _numbers(text, profile)
+    text = read_caps(text, spelled)
+    text = _DISALLOWED.sub(_ascii_letters, _symbols(text, profile))
+    return unicodedata.normalize("NFC", _tidy(text))
+
+
+def normalize(
+    text: str, profile: ReadingProfile = DEFAULT_PROFILE, lexicon: Lexicon | None = None
+) -> str:
+    """Spoken form of ``text``: Vietnamese words and sentence punctuation (. , ; : ? !) only."""
+    return _normalize(text, profile, lexicon if lexicon is not None else default_lexicon(), None)
+
+
+def unknown_tokens(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """Tokens read letter by letter (unknown acronyms) or left as foreign words, in order."""
+    spelled: list[str] = []
+    lexicon = lexicon if lexicon is not None else default_lexicon()
+    spoken = _normalize(text, DEFAULT_PROFILE, lexicon, spelled)
+    foreign = [w for w in _WORD.findall(spoken) if not is_syllable(w)]
+    return list(dict.fromkeys(spelled + foreign))
