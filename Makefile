@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FONTS := /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf
 
-.PHONY: demo test bench lint setup setup-dev fonts clean
+.PHONY: demo test bench lint setup setup-dev setup-coqui fonts clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,17 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,piper]'
 	touch $(VENV)/.installed $@
+
+# CI adds Coqui (PyTorch, about 4 GB) so that engine is never untested.
+$(VENV)/.installed-coqui: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,piper,coqui]'
+	touch $(VENV)/.installed $(VENV)/.installed-dev $@
 
 setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
+setup-coqui: $(VENV)/.installed-coqui
 
 # The tests draw Vietnamese PDFs with DejaVu fonts; install them where they are missing.
 fonts:

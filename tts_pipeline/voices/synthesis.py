@@ -46,8 +46,12 @@ class UtteranceCache:
         self.root = root
 
     @staticmethod
-    def key(spoken: str, voice: Voice, rate_scale: float) -> str:
-        salt = f"{voice.fingerprint(rate_scale)}|{voice.engine}|{engine_version(voice)}"
+    def salt(voice: Voice, rate_scale: float) -> str:
+        """The part of every key that comes from the voice, computed once per voice."""
+        return f"{voice.fingerprint(rate_scale)}|{voice.engine}|{engine_version(voice)}"
+
+    @staticmethod
+    def key(spoken: str, salt: str) -> str:
         return hashlib.sha256(f"{salt}|{spoken}".encode()).hexdigest()
 
     def path(self, key: str) -> Path:
@@ -169,7 +173,8 @@ def speak(
 ) -> list[ChapterSpeech]:
     """Synthesize what the cache lacks (all, if `force`), then write NN.flac + NN.timings.json."""
     cache = UtteranceCache(cache_root)
-    keys = [[cache.key(u.spoken, s.voice, rate_scale) for u in s.utterances] for s in scripts]
+    salts = {s.voice.name: cache.salt(s.voice, rate_scale) for s in scripts}
+    keys = [[cache.key(u.spoken, salts[s.voice.name]) for u in s.utterances] for s in scripts]
     missing: dict[str, dict[str, str]] = {}
     owner: dict[str, int] = {}
     for index, (script, chapter_keys) in enumerate(zip(scripts, keys, strict=True)):

@@ -12,6 +12,8 @@ from typing import Protocol
 
 import numpy as np
 
+from ..book import file_sha256
+
 VOICES_ENV = "TTS_PIPELINE_VOICES"
 DEFAULT_VOICE = "vi-north"
 
@@ -38,12 +40,19 @@ class Voice:
     path: Path | None = None
 
     def fingerprint(self, rate_scale: float = 1.0) -> str:
-        """What the audio of an utterance depends on, besides its text."""
-        payload = json.dumps(
+        """What the audio of an utterance depends on, besides its text: engine, options, the
+        model files' contents and the speaking rate."""
+        digest = hashlib.sha256(json.dumps(
             {"engine": self.engine, "options": self.options, "rate_scale": rate_scale},
             sort_keys=True,
-        )
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+        ).encode())
+        for key in ("model", "config"):
+            path = model_path(self, key)
+            files = sorted(path.iterdir()) if path and path.is_dir() else [path]
+            for file in files:
+                if file is not None and file.is_file():
+                    digest.update(file_sha256(file).encode())
+        return digest.hexdigest()[:16]
 
 
 BUILTIN = Voice(DEFAULT_VOICE, "espeak", "vi", "espeak-ng Vietnamese (northern)",

@@ -1,0 +1,64 @@
+"""Piper engine: a VITS voice exported to ONNX (`x.onnx` + `x.onnx.json`), run by onnxruntime."""
+
+from __future__ import annotations
+
+import os
+
+# onnxruntime otherwise writes a device id and telemetry under the user's cache on import.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+from importlib.metadata import version
+
+import numpy as np
+import onnxruntime
+from piper import PiperVoice, SynthesisConfig
+
+from .voice import Voice, VoiceError, model_path
+
+
+class PiperEngine:
+    """A Piper voice; options: model, config, speaker, length_scale, noise_scale, noise_w."""
+
+    name = "piper"
+
+    def __init__(self, voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> None:
+        if rate_scale <= 0:
+            raise VoiceError(f"rate_scale must be positive, not {rate_scale}")
+        cuda_ready = "CUDAExecutionProvider" in onnxruntime.get_available_providers()
+        if device == "cuda" and not cuda_ready:
+            raise VoiceError(
+                "device 'cuda' needs onnxruntime-gpu in place of onnxruntime: "
+                "pip uninstall onnxruntime && pip install onnxruntime-gpu"
+            )
+        model = model_path(voice)
+        if model is None:
+            raise VoiceError(f"voice {voice.name!r} names no Piper model (options.model)")
+        config = model_path(voice, "config") or model.with_name(model.name + ".json")
+        if not config.is_file():
+            raise VoiceError(f"voice {voice.name!r}: Piper config missing: {config}")
+        self.voice = PiperVoice.load(model, config_path=config, use_cuda=device == "cuda")
+        settings = self.voice.config
+        options = voice.options
+        speaker = options.get("speaker")
+        if speaker is not None and not 0 <= int(speaker) < settings.num_speakers:
+            raise VoiceError(
+                f"voice {voice.name!r}: speaker {speaker} is not one of the model's "
+                f"{settings.num_speakers} speakers (0-{settings.num_speakers - 1})"
+            )
+        self.synthesis = SynthesisConfig(
+            speaker_id=None if speaker is None else int(speaker),
+            length_scale=float(options.get("length_scale", settings.length_scale)) / rate_scale,
+            noise_scale=float(options.get("noise_scale", settings.noise_scale)),
+            noise_w_scale=float(options.get("noise_w", settings.noise_w_scale)),
+        )
+        self.sample_rate = settings.sample_rate
+        self.version = version("piper-tts")
+
+    def synthesize(self, text: str) -> np.ndarray:
+        """Piper speaks sentence by sentence; the sentences are joined without a gap."""
+        chunks = [
+            chunk.audio_float_array for chunk in self.voice.synthesize(text, self.synthesis)
+        ]
+        if not chunks:
+            return np.zeros(0, np.float32)
+        return np.concatenate(chunks).astype(np.float32, copy=False)
