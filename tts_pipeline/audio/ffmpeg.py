@@ -49,15 +49,31 @@ class Loudness:
     true_peak: float
 
 
-def measure_loudness(path: Path, filters: str = "") -> Loudness:
-    """Integrated loudness (LUFS) and true peak (dBTP) by ffmpeg's EBU R128 meter."""
-    chain = f"{filters}," if filters else ""
-    log = run_ffmpeg(
-        ["-nostats", "-i", str(path), "-af", f"{chain}ebur128=peak=true", "-f", "null", "-"]
-    )
+def _loudness(log: str, what: str) -> Loudness:
+    """The integrated loudness and true peak from the ebur128 summary in an ffmpeg log."""
     summary = log[log.rfind("Summary:"):]
     integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
     peak = re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
-    if not integrated or not peak:
-        raise FfmpegError(f"could not read loudness of {path.name} from ffmpeg's ebur128 summary")
-    return Loudness(float(integrated.group(1)), float(peak.group(1)))
+    if not integrated:
+        raise FfmpegError(f"could not read the loudness of {what} from ffmpeg's ebur128 summary")
+    return Loudness(float(integrated.group(1)), float(peak.group(1)) if peak else float("nan"))
+
+
+def measure_loudness(path: Path, true_peak: bool = True) -> Loudness:
+    """Integrated loudness (LUFS) and true peak (dBTP) by ffmpeg's EBU R128 meter."""
+    meter = "ebur128=peak=true" if true_peak else "ebur128"
+    log = run_ffmpeg(["-nostats", "-i", str(path), "-af", meter, "-f", "null", "-"])
+    return _loudness(log, path.name)
+
+
+def filter_measured(
+    source: Path, chain: str, target: Path, output: list[str], true_peak: bool = False
+) -> Loudness:
+    """Filter `source` into `target` and measure what was written, in one ffmpeg run."""
+    meter = "ebur128=peak=true" if true_peak else "ebur128"
+    log = run_ffmpeg([
+        "-nostats", "-i", str(source),
+        "-filter_complex", f"[0:a]{chain},asplit=2[out][meter];[meter]{meter}[measured]",
+        "-map", "[out]", *output, str(target), "-map", "[measured]", "-f", "null", "-",
+    ])
+    return _loudness(log, target.name)

@@ -12,7 +12,7 @@ from pathlib import Path
 import soundfile
 
 from ..book import read_stamp, write_atomically
-from .ffmpeg import measure_loudness, run_ffmpeg
+from .ffmpeg import filter_measured, measure_loudness
 
 CORRECTIONS = 2  # extra passes when the limiter takes the level below the target
 PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
@@ -62,46 +62,49 @@ def unknown_profile_message(name: str) -> str:
     return f"unknown profile {name!r}: choose one of {', '.join(PROFILES)}"
 
 
-def _shaping(profile: Profile, level: float) -> str:
-    """The chapter at the common level, through the profile's filters."""
-    return ",".join(part for part in (f"volume={level:.2f}dB", profile.filters) if part)
-
-
-def _chain(profile: Profile, level: float, gain: float, rate: int) -> str:
-    """Filters from the raw chapter to the master: shaping, gain, limiter, output rate."""
-    parts = [_shaping(profile, level), f"volume={gain:.2f}dB"]
+def _limiting(profile: Profile, gain: float, rate: int) -> str:
+    """Gain, then a limiter on oversampled audio (it catches true peaks), back at `rate`."""
+    parts = [f"volume={gain:.2f}dB"]
     if profile.true_peak_db is not None:
         ceiling = 10 ** ((profile.true_peak_db - profile.limiter_margin_db) / 20)
         parts += [
             f"aresample={rate * OVERSAMPLING}",
             f"alimiter=limit={ceiling:.4f}:attack=5:release=50:level=disabled:latency=1",
         ]
-    parts.append(f"aresample={rate}")
-    return ",".join(parts)
+    return ",".join([*parts, f"aresample={rate}"])
+
+
+PCM = ["-c:a", "pcm_s16le"]
 
 
 def _master_one(source: Path, target: Path, profile: Profile, rate: int) -> None:
+    """Three ffmpeg runs: measure the raw chapter; bring it to a common level through the
+    profile's filters (measured as written); gain and limit it (measured as written, and
+    gained again while the limiter leaves it short of the target)."""
     stamp_path = target.with_suffix(".json")
     source_stat = source.stat()
     stamp = {"source": [source_stat.st_size, source_stat.st_mtime_ns], "rate": rate,
              "profile": asdict(profile)}
     if target.is_file() and read_stamp(stamp_path) == stamp:
         return
-    level = PRE_LEVEL_LUFS - measure_loudness(source).integrated
-    measured = measure_loudness(source, _shaping(profile, level))
-    if profile.true_peak_db is None:  # no limiter: never let the gain clip
+    unlimited = profile.true_peak_db is None
+    level = PRE_LEVEL_LUFS - measure_loudness(source, true_peak=False).integrated
+    shaped = target.with_name(f".{target.stem}.shaped.part.wav")
+    chain = ",".join(part for part in (f"volume={level:.2f}dB", profile.filters) if part)
+    measured = filter_measured(source, chain, shaped, PCM, true_peak=unlimited)
+    if unlimited:  # never let the gain clip
         gain = min(profile.target_lufs - measured.integrated, -0.1 - measured.true_peak)
     else:
         gain = profile.target_lufs - measured.integrated
     temporary = target.with_name(f".{target.stem}.part{target.suffix}")
     for _ in range(CORRECTIONS + 1):
-        run_ffmpeg(["-i", str(source), "-af", _chain(profile, level, gain, rate),
-                    "-c:a", "pcm_s16le", str(temporary)])
-        shortfall = profile.target_lufs - measure_loudness(temporary).integrated
-        if profile.true_peak_db is None or abs(shortfall) < 0.2:
+        result = filter_measured(shaped, _limiting(profile, gain, rate), temporary, PCM)
+        shortfall = profile.target_lufs - result.integrated
+        if unlimited or abs(shortfall) < 0.2:
             break
         gain += shortfall  # the limiter ate some loudness: push again
     os.replace(temporary, target)
+    shaped.unlink()
     write_atomically(stamp_path, json.dumps(stamp))
 
 

@@ -19,7 +19,8 @@ from .master import Profile
 
 NERO_TITLE_BYTES = 255
 TRUE_PEAK_SAFETY_DB = 0.2
-LOUDNESS_TOLERANCE_LU = 0.4
+LOUDNESS_TOLERANCE_LU = 0.5
+ENCODER_LOSS_DB = {".mp3": 0.4}  # 64 kbps MP3 reads 0.4-0.5 LU under its master
 ENCODE_ATTEMPTS = 3
 
 
@@ -74,7 +75,7 @@ def _encode_verified(target: Path, profile: Profile,
     """Encode, measure the encoded file, and encode once more with a gain correction when the
     codec moved its loudness or true peak outside the profile's limits."""
     temporary = target.with_name(f".{target.stem}.part{target.suffix}")
-    volume = 0.0
+    volume = ENCODER_LOSS_DB.get(target.suffix, 0.0)
     for _ in range(ENCODE_ATTEMPTS):
         encode(volume, temporary)
         if profile.true_peak_db is None or target.suffix == ".flac":
@@ -133,7 +134,10 @@ M4B_CODEC = [
     "-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-metadata:s:a:0", "language=vie",
     "-metadata", "media_type=2", "-movflags", "+faststart", "-f", "ipod",
 ]
-SINGLE_MP3_CODEC = ["-c:a", "libmp3lame", "-b:a", "64k", "-id3v2_version", "3", "-f", "mp3"]
+# LAME's quality 7 encodes speech twice as fast as its default 3 and overshoots the master's
+# true peak less (measured: 0.33 s against 0.70 s for 273 s of speech; -3.4 against -2.3 dBTP).
+MP3_ENCODER = ["-c:a", "libmp3lame", "-compression_level", "7", "-id3v2_version", "3"]
+SINGLE_MP3_CODEC = [*MP3_ENCODER, "-b:a", "64k", "-f", "mp3"]
 
 
 def _chapter_file(book: Book, chapter: ChapterAudio, number: int, total: int, target: Path,
@@ -210,7 +214,7 @@ def package(
     chapter_files: list[Path] = []
     chapter_codecs = {
         "mp3": ("mp3" if not profile.folder else "", ".mp3",
-                ["-c:a", "libmp3lame", "-b:a", profile.mp3_bitrate, "-id3v2_version", "3"]),
+                [*MP3_ENCODER, "-b:a", profile.mp3_bitrate]),
         "flac": ("", ".flac", ["-c:a", "flac", "-sample_fmt", "s16"]),
     }
     jobs_list: list[Callable[[], None]] = []
