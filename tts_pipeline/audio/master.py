@@ -77,10 +77,18 @@ def _limiting(profile: Profile, gain: float, rate: int) -> str:
 PCM = ["-c:a", "pcm_s16le"]
 
 
+def _level(source: Path) -> float:
+    """The raw chapter's level: estimated when its audio was assembled, else measured."""
+    timings = read_stamp(source.with_name(f"{source.stem}.timings.json"))
+    if isinstance(timings, dict) and "level" in timings:
+        return float(timings["level"])
+    return measure_loudness(source, peak="none").integrated
+
+
 def _master_one(source: Path, target: Path, profile: Profile, rate: int) -> None:
-    """Three ffmpeg runs: measure the raw chapter; bring it to a common level through the
-    profile's filters (measured as written); gain and limit it (measured as written, and
-    gained again while the limiter leaves it short of the target)."""
+    """Two ffmpeg runs: bring the chapter to a common level through the profile's filters
+    (measured as written); gain and limit it (measured as written, and gained again while the
+    limiter leaves it short of the target)."""
     stamp_path = target.with_suffix(".json")
     source_stat = source.stat()
     stamp = {"source": [source_stat.st_size, source_stat.st_mtime_ns], "rate": rate,
@@ -88,12 +96,12 @@ def _master_one(source: Path, target: Path, profile: Profile, rate: int) -> None
     if target.is_file() and read_stamp(stamp_path) == stamp:
         return
     unlimited = profile.true_peak_db is None
-    level = PRE_LEVEL_LUFS - measure_loudness(source, true_peak=False).integrated
+    level = PRE_LEVEL_LUFS - _level(source)
     shaped = target.with_name(f".{target.stem}.shaped.part.wav")
     chain = ",".join(part for part in (f"volume={level:.2f}dB", profile.filters) if part)
-    measured = filter_measured(source, chain, shaped, PCM, true_peak=unlimited)
+    measured = filter_measured(source, chain, shaped, PCM, "true" if unlimited else "none")
     if unlimited:  # never let the gain clip
-        gain = min(profile.target_lufs - measured.integrated, -0.1 - measured.true_peak)
+        gain = min(profile.target_lufs - measured.integrated, -0.1 - measured.peak)
     else:
         gain = profile.target_lufs - measured.integrated
     temporary = target.with_name(f".{target.stem}.part{target.suffix}")

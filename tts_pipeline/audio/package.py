@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from .master import Profile
 
 NERO_TITLE_BYTES = 255
 TRUE_PEAK_SAFETY_DB = 0.2
+INTERSAMPLE_DB = 0.5  # allowance for peaks between samples when only sample peaks are read
 LOUDNESS_TOLERANCE_LU = 0.5
 ENCODER_LOSS_DB = {".mp3": 0.4}  # 64 kbps MP3 reads 0.4-0.5 LU under its master
 ENCODE_ATTEMPTS = 3
@@ -72,16 +74,21 @@ def ffmetadata(tags: dict[str, str], chapters: list[tuple[str, int, int]], rate:
 
 def _encode_verified(target: Path, profile: Profile,
                      encode: Callable[[float, Path], object]) -> None:
-    """Encode, measure the encoded file, and encode once more with a gain correction when the
-    codec moved its loudness or true peak outside the profile's limits."""
+    """Encode, measure the encoded file, and encode again with a gain correction while the
+    codec left its loudness or peak outside the profile's limits.
+
+    The check reads the sample peak (a quarter of the cost of a true-peak scan) and allows
+    INTERSAMPLE_DB for the peaks between samples; the master's limiter already works on
+    4x oversampled audio, so the codec's overshoot is what is checked here."""
     temporary = target.with_name(f".{target.stem}.part{target.suffix}")
     volume = ENCODER_LOSS_DB.get(target.suffix, 0.0)
     for _ in range(ENCODE_ATTEMPTS):
         encode(volume, temporary)
         if profile.true_peak_db is None or target.suffix == ".flac":
             break
-        measured = measure_loudness(temporary)
-        headroom = profile.true_peak_db - TRUE_PEAK_SAFETY_DB - measured.true_peak
+        measured = measure_loudness(temporary, peak="sample")
+        ceiling = profile.true_peak_db - TRUE_PEAK_SAFETY_DB - INTERSAMPLE_DB
+        headroom = ceiling - measured.peak
         correction = min(profile.target_lufs - measured.integrated, headroom)
         if headroom >= 0 and abs(correction) <= LOUDNESS_TOLERANCE_LU:
             break
@@ -103,56 +110,92 @@ def _cover_arguments(cover: Path | None, input_index: int) -> tuple[list[str], l
     ]
 
 
-def _chapter_bounds(chapters: list[ChapterAudio]) -> tuple[list[tuple[str, int, int]], int]:
-    """(title, first sample, end sample) per chapter from the masters' sample counts; rate."""
-    bounds, start = [], 0
+def adts_frames(path: Path) -> int:
+    """How many AAC frames (1024 samples each) an ADTS stream holds, read from its headers."""
+    data = path.read_bytes()
+    frames = position = 0
+    while position + 7 <= len(data) and data[position] == 0xFF:
+        position += ((data[position + 3] & 3) << 11) | (data[position + 4] << 3) | (
+            data[position + 5] >> 5)
+        frames += 1
+    return frames
+
+
+def _bounds(titles: list[str], lengths: list[int]) -> list[tuple[str, int, int]]:
+    """(title, first sample, end sample) of consecutive chapters of these lengths."""
+    ends = list(itertools.accumulate(lengths))
+    return [(title, end - length, end) for title, length, end in zip(titles, lengths, ends,
+                                                                       strict=True)]
+
+
+def _m4b(book: Book, chapters: list[ChapterAudio], streams: list[Path], build: Path,
+         target: Path, cover: Path | None) -> list[int]:
+    """Join the chapters' AAC streams into an M4B without re-encoding; chapter marks fall on
+    the streams' frame counts, so they are exact to the sample. Return the streams' lengths."""
     rate = soundfile.info(str(chapters[0].master)).samplerate
-    for chapter in chapters:
-        frames = soundfile.info(str(chapter.master)).frames
-        bounds.append((chapter.title, start, start + frames))
-        start += frames
-    return bounds, rate
+    lengths = [adts_frames(stream) * AAC_FRAME for stream in streams]
+    metadata = build / "m4b.ffmeta"
+    write_atomically(metadata, ffmetadata(
+        book_tags(book), _bounds([chapter.title for chapter in chapters], lengths), rate))
+    joined = build / "m4b.aac"  # ADTS frames end to end: timestamps follow frame by frame
+    with joined.open("wb") as handle:
+        for stream in streams:
+            handle.write(stream.read_bytes())
+    cover_input, cover_output = _cover_arguments(cover, 2)
+    temporary = target.with_name(f".{target.stem}.part{target.suffix}")
+    run_ffmpeg([
+        "-f", "aac", "-i", str(joined), "-i", str(metadata), *cover_input,
+        "-map", "0:a", *cover_output, "-map_metadata", "1", "-map_chapters", "1",
+        "-c:a", "copy", "-metadata:s:a:0", "language=vie", "-metadata", "media_type=2",
+        "-movflags", "+faststart", "-f", "ipod", str(temporary),
+    ])
+    os.replace(temporary, target)
+    joined.unlink()
+    return lengths
 
 
-def _whole_book(book: Book, chapters: list[ChapterAudio], build: Path, target: Path,
-                cover: Path | None, codec: list[str], profile: Profile) -> None:
-    """One file of every chapter in a row, with chapter marks and tags (M4B or MP3)."""
-    bounds, rate = _chapter_bounds(chapters)
-    metadata = build / f"{target.suffix[1:]}.ffmeta"
-    write_atomically(metadata, ffmetadata(book_tags(book), bounds, rate))
-    playlist = build / f"{target.suffix[1:]}.concat"
+def _single_mp3(book: Book, chapters: list[ChapterAudio], build: Path, target: Path,
+                cover: Path | None, profile: Profile) -> None:
+    """The whole book as one MP3 with ID3 chapters (CHAP + CTOC, in time order)."""
+    lengths = [soundfile.info(str(chapter.master)).frames for chapter in chapters]
+    rate = soundfile.info(str(chapters[0].master)).samplerate
+    metadata = build / "mp3.ffmeta"
+    write_atomically(metadata, ffmetadata(
+        book_tags(book), _bounds([chapter.title for chapter in chapters], lengths), rate))
+    playlist = build / "mp3.concat"
     write_atomically(playlist, "".join(_concat_entry(chapter.master) for chapter in chapters))
     cover_input, cover_output = _cover_arguments(cover, 2)
     _encode_verified(target, profile, lambda volume, temporary: run_ffmpeg([
         "-f", "concat", "-safe", "0", "-i", str(playlist), "-i", str(metadata), *cover_input,
         "-map", "0:a", *cover_output, "-map_metadata", "1", "-map_chapters", "1",
-        "-af", f"volume={volume:.2f}dB", "-ac", "1", *codec, str(temporary),
+        "-af", f"volume={volume:.2f}dB", "-ac", "1", *MP3_ENCODER, "-b:a", profile.mp3_bitrate,
+        "-f", "mp3", str(temporary),
     ]))
 
 
-M4B_CODEC = [
-    "-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-metadata:s:a:0", "language=vie",
-    "-metadata", "media_type=2", "-movflags", "+faststart", "-f", "ipod",
-]
+AAC_FRAME = 1024
+AAC_ENCODER = ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-f", "adts"]
 # LAME's quality 7 encodes speech twice as fast as its default 3 and overshoots the master's
 # true peak less (measured: 0.33 s against 0.70 s for 273 s of speech; -3.4 against -2.3 dBTP).
 MP3_ENCODER = ["-c:a", "libmp3lame", "-compression_level", "7", "-id3v2_version", "3"]
-SINGLE_MP3_CODEC = [*MP3_ENCODER, "-b:a", "64k", "-f", "mp3"]
 
 
 def _chapter_file(book: Book, chapter: ChapterAudio, number: int, total: int, target: Path,
                   cover: Path | None, codec: list[str], profile: Profile) -> None:
-    """One chapter as its own file with the book's tags and a track number; kept when nothing
-    it is made from changed (its stamp lies beside the chapter's master)."""
+    """One chapter encoded on its own (with the book's tags and a track number where the
+    format has tags); kept when nothing it is made from changed (its stamp lies beside the
+    chapter's master)."""
     stamp_path = chapter.master.with_name(f"{target.name}.json")
     master_stat = chapter.master.stat()
+    tagged = target.suffix in (".mp3", ".flac")
     tags = book_tags(book) | {"title": chapter.title, "track": f"{number}/{total}"}
-    stamp = {"master": [master_stat.st_size, master_stat.st_mtime_ns], "tags": tags,
-             "codec": codec, "cover": cover.stat().st_size if cover and cover.is_file() else 0}
+    stamp = {"master": [master_stat.st_size, master_stat.st_mtime_ns], "codec": codec,
+             "tags": tags if tagged else {},
+             "cover": cover.stat().st_size if cover and cover.is_file() else 0}
     if target.is_file() and read_stamp(stamp_path) == stamp:
         return
-    cover_input, cover_output = _cover_arguments(cover if "flac" not in codec else None, 1)
-    tag_arguments = [item for key, value in tags.items() if value
+    cover_input, cover_output = _cover_arguments(cover if target.suffix == ".mp3" else None, 1)
+    tag_arguments = [item for key, value in tags.items() if value and tagged
                      for item in ("-metadata", f"{key}={value}")]
     if cover_output:
         cover_output += ["-metadata:s:v", "comment=Cover (front)"]
@@ -171,18 +214,18 @@ def _timestamp(seconds: float, separator: str) -> str:
     return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}{separator}{rest % 1000:03d}"
 
 
-def subtitles(chapters: list[ChapterAudio]) -> tuple[str, str]:
-    """WebVTT and SRT cues per utterance, timed from the chapter audio's sample counts."""
+def subtitles(chapters: list[ChapterAudio], starts: list[float], delay: float = 0.0
+              ) -> tuple[str, str]:
+    """WebVTT and SRT cues per utterance: the chapter's start in the delivered file, the
+    codec's delay, and the utterance's place in the chapter audio (from sample counts)."""
     vtt, srt = ["WEBVTT", ""], []
-    offset = 0.0
-    for chapter in chapters:
+    for chapter, offset in zip(chapters, starts, strict=True):
         timing = json.loads(chapter.timings.read_text(encoding="utf-8"))
         for cue in timing["utterances"]:
-            start, end = offset + cue["start"], offset + cue["end"]
+            start, end = offset + delay + cue["start"], offset + delay + cue["end"]
             vtt += [f"{_timestamp(start, '.')} --> {_timestamp(end, '.')}", cue["written"], ""]
             srt += [str(len(srt) // 4 + 1),
                     f"{_timestamp(start, ',')} --> {_timestamp(end, ',')}", cue["written"], ""]
-        offset += soundfile.info(str(chapter.master)).duration
     return "\n".join(vtt), "\n".join(srt)
 
 
@@ -208,62 +251,69 @@ def package(
     mp3_single: bool = False,
     advance: Callable[[], None] = lambda: None,
 ) -> list[Path]:
-    """Write the profile's deliverables and subtitles into its folder; return their paths."""
+    """Write the profile's deliverables and subtitles into its folder; return their paths.
+
+    Every chapter is encoded on its own, in parallel, and kept while its master does not
+    change; the M4B joins the chapters' AAC streams without encoding them again."""
     name = folder.name
     target = folder / profile.folder if profile.folder else folder
-    chapter_files: list[Path] = []
-    chapter_codecs = {
-        "mp3": ("mp3" if not profile.folder else "", ".mp3",
+    build = chapters[0].master.parent
+    whole_book = "m4b" in profile.deliverables
+    kinds = {  # deliverable: (folder, suffix, encoder arguments)
+        "m4b": (build, ".aac", AAC_ENCODER),
+        "mp3": (target / ("mp3" if not profile.folder else ""), ".mp3",
                 [*MP3_ENCODER, "-b:a", profile.mp3_bitrate]),
-        "flac": ("", ".flac", ["-c:a", "flac", "-sample_fmt", "s16"]),
+        "flac": (target, ".flac", ["-c:a", "flac", "-sample_fmt", "s16"]),
     }
-    jobs_list: list[Callable[[], None]] = []
-    outputs: list[Path] = []
-    if "m4b" in profile.deliverables:
-        m4b = target / f"{name}.m4b"
-        outputs.append(m4b)
-        jobs_list.append(lambda: _whole_book(book, chapters, folder / "build", m4b, cover,
-                                             M4B_CODEC, profile))
-    if mp3_single and "m4b" in profile.deliverables:
-        single = target / f"{name}.mp3"
-        outputs.append(single)
-        jobs_list.append(lambda: _whole_book(book, chapters, folder / "build", single, cover,
-                                             SINGLE_MP3_CODEC, profile))
-    for kind, (subfolder, suffix, codec) in chapter_codecs.items():
+    files: dict[str, list[Path]] = {}
+    work: list[Callable[[], None]] = []
+    for kind, (files_folder, suffix, codec) in kinds.items():
         if kind not in profile.deliverables:
             continue
-        files_folder = target / subfolder
-        files = [
-            files_folder / f"{number:02d} - {safe_file_name(chapter.title)}{suffix}"
+        files_folder.mkdir(parents=True, exist_ok=True)
+        files[kind] = [
+            files_folder / (f"{number:02d}{suffix}" if kind == "m4b" else
+                            f"{number:02d} - {safe_file_name(chapter.title)}{suffix}")
             for number, chapter in enumerate(chapters, start=1)
         ]
-        files_folder.mkdir(parents=True, exist_ok=True)
-        for stale in files_folder.glob(f"*{suffix}"):
-            if stale not in files and stale.name != f"{name}{suffix}":
-                stale.unlink()
-        outputs += files
-        chapter_files += files if suffix == ".mp3" else []
-        for number, (chapter, path) in enumerate(zip(chapters, files, strict=True), start=1):
-            jobs_list.append(
-                lambda c=chapter, n=number, p=path, k=codec: _chapter_file(
-                    book, c, n, len(chapters), p, cover, k, profile)
-            )
+        if kind != "m4b":
+            for stale in set(files_folder.glob(f"*{suffix}")) - set(files[kind]):
+                if stale.name != f"{name}{suffix}":
+                    stale.unlink()
+        for number, (chapter, path) in enumerate(zip(chapters, files[kind], strict=True), 1):
+            work.append(lambda c=chapter, n=number, p=path, k=codec: _chapter_file(
+                book, c, n, len(chapters), p, cover, k, profile))
+    outputs = [path for kind, paths in files.items() if kind != "m4b" for path in paths]
+    if mp3_single and whole_book:
+        single = target / f"{name}.mp3"
+        work.insert(0, lambda: _single_mp3(book, chapters, build, single, cover, profile))
+        outputs.append(single)
 
     def run(job: Callable[[], None]) -> None:
         job()
         advance()
 
     target.mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(max(1, jobs)) as pool:  # the long whole-book encodes start first
-        list(pool.map(run, jobs_list))
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        list(pool.map(run, work))
+    rate = soundfile.info(str(chapters[0].master)).samplerate
+    if whole_book:
+        m4b = target / f"{name}.m4b"
+        lengths = _m4b(book, chapters, files["m4b"], build, m4b, cover)
+        outputs.insert(0, m4b)
+        delay = AAC_FRAME / rate  # each chapter's stream starts with the encoder's priming
+    else:
+        lengths = [soundfile.info(str(chapter.master)).frames for chapter in chapters]
+        delay = 0.0
     if "playlist" in profile.deliverables:
         playlist = target / f"{name}.m3u"
         write_atomically(playlist, "#EXTM3U\n" + "".join(
-            f"#EXTINF:{round(soundfile.info(str(c.master)).duration)},{c.title}\n{p.name}\n"
-            for c, p in zip(chapters, chapter_files, strict=True)
+            f"#EXTINF:{round(length / rate)},{chapter.title}\n{path.name}\n"
+            for chapter, path, length in zip(chapters, files["mp3"], lengths, strict=True)
         ))
         outputs.append(playlist)
-    vtt, srt = subtitles(chapters)
+    starts = [start / rate for _, start, _ in _bounds([c.title for c in chapters], lengths)]
+    vtt, srt = subtitles(chapters, starts, delay)
     for suffix, text in ((".vtt", vtt), (".srt", srt)):
         write_atomically(target / f"{name}{suffix}", text)
         outputs.append(target / f"{name}{suffix}")
@@ -273,6 +323,5 @@ def package(
 
 def deliverable_count(profile: Profile, chapters: int, mp3_single: bool) -> int:
     """How many files `package` encodes, for progress bars."""
-    per_chapter = sum(kind in profile.deliverables for kind in ("mp3", "flac"))
-    whole = "m4b" in profile.deliverables
-    return per_chapter * chapters + whole + (whole and mp3_single)
+    per_chapter = sum(kind in profile.deliverables for kind in ("m4b", "mp3", "flac"))
+    return per_chapter * chapters + ("m4b" in profile.deliverables and mp3_single)
