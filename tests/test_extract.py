@@ -108,3 +108,36 @@ def test_pdf_without_text_layer(tmp_path):
         writer.write(handle)
     with pytest.raises(ExtractError, match="no text layer"):
         extract(path)
+
+
+def test_legacy_tcvn3_text_is_detected_with_advice(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "cu.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("Helvetica", 11)
+    for row, line in enumerate(["Th«ng tin tuyªn truyÒn", "§¶ng bé ph­êng ®· b¸o c¸o",
+                                "n¨m qua, c«ng t¸c d©n vËn ®¹t kÕt qu¶ tèt"]):
+        canvas.drawString(72, 700 - 20 * row, line)
+    canvas.save()
+    with pytest.raises(ExtractError, match="legacy Vietnamese font encoding.*Unicode"):
+        extract(path)
+
+
+def test_no_article_titles_falls_back_to_page_ranges_and_warns(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "khong-tieu-de.pdf"
+    canvas = Canvas(str(path))
+    for page in range(6):
+        canvas.setFont("Helvetica", 11)
+        lines = [f"Trang {page + 1}: noi dung khong co tieu de nao ca, chi co van ban thuong",
+                 "keo dai qua nhieu dong cua mot doan van binh thuong trong ban tin.",
+                 "Het doan."]
+        for row, line in enumerate(lines):
+            canvas.drawString(72, 700 - 14 * row, line)
+        canvas.showPage()
+    canvas.save()
+    book, warnings = extract(path)
+    assert [chapter.title for chapter in book.chapters] == ["Trang 1 đến 4", "Trang 5 đến 6"]
+    assert "no article titles found" in warnings[0]

@@ -3,13 +3,15 @@
 import json
 import re
 import subprocess
+import sys
 
 import numpy as np
 import pytest
 import soundfile
-from bulletin import Bulletin, build_bulletin, sample_articles
+from bulletin import Article, Bulletin, build_bulletin, sample_articles
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
+from mutagen.mp4 import MP4
 from readback import FFMPEG, chapters, ffmpeg_log, loudness
 
 from tts_pipeline import pipeline
@@ -163,3 +165,25 @@ def test_subtitles_and_transcript_show_the_written_text(rendered):
     transcript = (book / f"{book.name}.txt").read_text(encoding="utf-8")
     assert transcript.startswith(bulletin.title)
     assert f"{second}\n{'=' * len(second)}\n" in transcript
+
+
+def test_long_titles_are_whole_in_the_quicktime_track_and_shortened_in_nero(tmp_path):
+    long_title = ("Đảng bộ phường lãnh đạo thực hiện thắng lợi nhiệm vụ phát triển kinh tế, văn "
+                  "hóa, xã hội, bảo đảm quốc phòng, an ninh và xây dựng hệ thống chính trị trong "
+                  "sạch, vững mạnh giai đoạn 2025 đến 2030")
+    assert len(long_title.encode()) > 255
+    articles = sample_articles(2)
+    articles[1] = Article(long_title, articles[1].lead, articles[1].paragraphs[:1])
+    pdf = build_bulletin(Bulletin("Bản tin", articles, cover=False, contents=False),
+                         tmp_path / "dai.pdf")
+    result = subprocess.run([sys.executable, "-m", "tts_pipeline", "convert", str(pdf), "--out",
+                             str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "chapter 2's title is longer than the 255 bytes" in result.stderr
+    m4b = tmp_path / "out" / "dai" / "dai.m4b"
+    assert [c["title"] for c in chapters(m4b)][1] == long_title
+    nero = [chapter.title for chapter in MP4(m4b).chapters]
+    shown = nero[1].rstrip()
+    assert nero[0] == articles[0].title
+    assert len(nero[1].encode()) <= 255 and shown.endswith("…")
+    assert long_title.startswith(shown[:-1]) and long_title[len(shown) - 1] == " "

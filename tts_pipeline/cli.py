@@ -120,7 +120,7 @@ def main(
 
 @app.command("extract")
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="PDF files.")],
+    files: Annotated[list[Path], typer.Argument(help="Documents: PDF, DOCX, TXT or Markdown.")],
     out: OutOption = Path("output"),
     force: Annotated[bool, typer.Option(help="Overwrite edited chapter files.")] = False,
     password: PasswordOption = None,
@@ -155,7 +155,7 @@ def render_command(
 
 @app.command("convert")
 def convert_command(
-    files: Annotated[list[Path], typer.Argument(help="PDF files.")],
+    files: Annotated[list[Path], typer.Argument(help="Documents: PDF, DOCX, TXT or Markdown.")],
     out: OutOption = Path("output"),
     profile: ProfileOption = None,
     voice: VoiceOption = None,
@@ -203,7 +203,7 @@ def batch_command(
     Exit status: 0 when every book succeeded (or was unchanged), 1 when any failed,
     2 for a usage error."""
     if not folder.is_dir():
-        _fail(OSError(f"{folder} is not a folder: give the folder that holds the PDFs"))
+        _fail(OSError(f"{folder} is not a folder: give the folder that holds the bulletins"))
         raise typer.Exit(1)
     options = pipeline.RenderOptions(profile, voice, jobs, mp3_single=mp3_single)
     with _progress() as progress:
@@ -216,7 +216,7 @@ def batch_command(
                       f"[{colours[result.status]}]{result.status}[/]", result.message)
     Console(width=140).print(table)
     if not results:
-        console.print(f"[yellow]warning:[/] no PDF found under {folder}")
+        console.print(f"[yellow]warning:[/] no PDF, DOCX, TXT or Markdown file under {folder}")
     raise typer.Exit(1 if any(result.status == "failed" for result in results) else 0)
 
 

@@ -30,7 +30,7 @@ from .book import (
     write_atomically,
     write_book,
 )
-from .extract import ExtractError, extract
+from .extract import SUPPORTED_SUFFIXES, ExtractError, extract
 from .extract.pdf import render_page
 from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
 from .voices.synthesis import ChapterScript, UtteranceCache, speak, write_audio
@@ -332,6 +332,7 @@ def _render_profile(
         book, chapter_audio, folder, profile, cover, jobs, options.mp3_single,
         progress.step(f"Encoding ({profile.name})",
                       deliverable_count(profile, len(scripts), options.mp3_single)),
+        lambda message: progress.note(f"{folder.name}: {message}"),
     )
     seconds["package"] = time.perf_counter() - clock
     chapters = []
@@ -384,9 +385,6 @@ def say(text: str, target: Path, voice_name: str | None = None, device: str = "c
     audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)
     write_audio(target, audio, engine.sample_rate)
     return len(audio) / engine.sample_rate
-
-
-SUPPORTED_SUFFIXES = (".pdf",)
 
 
 @dataclass

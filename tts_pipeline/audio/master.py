@@ -91,8 +91,10 @@ def _master_one(source: Path, target: Path, profile: Profile, rate: int) -> None
     limiter leaves it short of the target)."""
     stamp_path = target.with_suffix(".json")
     source_stat = source.stat()
-    stamp = {"source": [source_stat.st_size, source_stat.st_mtime_ns], "rate": rate,
-             "profile": asdict(profile)}
+    stamp = json.loads(json.dumps({  # as it reads back: tuples become lists
+        "source": [source_stat.st_size, source_stat.st_mtime_ns], "rate": rate,
+        "profile": asdict(profile),
+    }))
     if target.is_file() and read_stamp(stamp_path) == stamp:
         return
     unlimited = profile.true_peak_db is None

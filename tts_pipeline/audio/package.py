@@ -154,6 +154,53 @@ def _m4b(book: Book, chapters: list[ChapterAudio], streams: list[Path], build: P
     return lengths
 
 
+def _box(data: bytes | bytearray, start: int, end: int, kind: bytes) -> tuple[int, int] | None:
+    """(start, end) of the first MP4 box of this kind between start and end, at one level."""
+    while start + 8 <= end:
+        size = int.from_bytes(data[start:start + 4], "big")
+        if size < 8:
+            return None
+        if data[start + 4:start + 8] == kind:
+            return start, start + size
+        start += size
+    return None
+
+
+def shorten(title: str, limit: int = NERO_TITLE_BYTES) -> str:
+    """The title cut at a word boundary, with an ellipsis, to fit `limit` UTF-8 bytes."""
+    if len(title.encode()) <= limit:
+        return title
+    cut = title.encode()[: limit - len("…".encode())].decode("utf-8", "ignore")
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return words.rstrip(" ,;:–-") + "…"
+
+
+def shorten_nero_titles(m4b: Path, titles: list[str]) -> list[int]:
+    """ffmpeg cuts Nero chapter titles (chpl) at 255 bytes, maybe inside a letter; rewrite
+    the cut ones in place, at a word boundary with an ellipsis, padded with spaces to the same
+    length (so no offset moves). The QuickTime chapter track keeps the full titles. Return the
+    numbers of the chapters shortened."""
+    data = bytearray(m4b.read_bytes())
+    moov = _box(data, 0, len(data), b"moov")
+    udta = moov and _box(data, moov[0] + 8, moov[1], b"udta")
+    chpl = udta and _box(data, udta[0] + 8, udta[1], b"chpl")
+    if not chpl:
+        return []
+    position, shortened = chpl[0] + 17, []  # size, type, version+flags, 4 reserved, count
+    for number, title in enumerate(titles[: data[chpl[0] + 16]], start=1):
+        length = data[position + 8]
+        start = position + 9
+        if len(title.encode()) > length:
+            data[start:start + length] = shorten(title, length).encode().ljust(length, b" ")
+            shortened.append(number)
+        position = start + length
+    if shortened:
+        temporary = m4b.with_name(f".{m4b.stem}.part{m4b.suffix}")
+        temporary.write_bytes(data)
+        os.replace(temporary, m4b)
+    return shortened
+
+
 def _single_mp3(book: Book, chapters: list[ChapterAudio], build: Path, target: Path,
                 cover: Path | None, profile: Profile) -> None:
     """The whole book as one MP3 with ID3 chapters (CHAP + CTOC, in time order)."""
@@ -250,6 +297,7 @@ def package(
     jobs: int,
     mp3_single: bool = False,
     advance: Callable[[], None] = lambda: None,
+    warn: Callable[[str], None] = lambda message: None,
 ) -> list[Path]:
     """Write the profile's deliverables and subtitles into its folder; return their paths.
 
@@ -300,6 +348,9 @@ def package(
     if whole_book:
         m4b = target / f"{name}.m4b"
         lengths = _m4b(book, chapters, files["m4b"], build, m4b, cover)
+        for number in shorten_nero_titles(m4b, [chapter.title for chapter in chapters]):
+            warn(f"chapter {number}'s title is longer than the {NERO_TITLE_BYTES} bytes of the "
+                 "Nero chapter list: players that read only that list show it shortened")
         outputs.insert(0, m4b)
         delay = AAC_FRAME / rate  # each chapter's stream starts with the encoder's priming
     else:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from ..book import Book, nfc
 from .chapters import segment
-from .layout import analyse, clean_text
-from .pdf import ExtractError, read_pdf
+from .docx import read_docx
+from .layout import Block, analyse, clean_text
+from .pdf import ExtractError, PdfText, read_pdf
+from .plain import read_plain
 
-__all__ = ["ExtractError", "extract"]
+__all__ = ["SUPPORTED_SUFFIXES", "ExtractError", "extract"]
 
 _ISSUE = re.compile(r"\bSố\s+(\d{1,3}(?:/\d{4})?)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})", re.IGNORECASE)
@@ -31,10 +33,53 @@ def _book_metadata(text: str, metadata: dict[str, str], fallback_title: str) -> 
     }
 
 
+# Letters of TCVN3 (ABC, ".VnTime") text read as Latin-1: ă â đ ê ô ơ and tone marks land on
+# symbols that Unicode Vietnamese text hardly ever uses.
+_TCVN3_SYMBOLS = frozenset("¨©®ª«¬§¸µ¶·¹¾½¼»º°±²³´¿")
+
+
+def legacy_encoding(text: str) -> str | None:
+    """'TCVN3 (ABC)' when the text looks typed in a TCVN3 font, else None."""
+    letters = sum(ch.isalpha() for ch in text)
+    symbols = sum(ch in _TCVN3_SYMBOLS for ch in text)
+    return "TCVN3 (ABC)" if letters and symbols / letters > 0.02 else None
+
+
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
+
+
 def extract(path: Path, password: str | None = None) -> tuple[Book, list[str]]:
-    """Read a PDF into a Book (chapters without file names yet) and any warnings."""
-    if path.suffix.lower() != ".pdf":
-        raise ExtractError(f"{path.name}: only PDF files are supported for now; export it as PDF")
+    """Read a PDF, DOCX, TXT or Markdown file into a Book (chapters without file names yet)
+    and any warnings."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return _extract_pdf(path, password)
+    if suffix == ".docx":
+        metadata, blocks = read_docx(path)
+        return _book(path, blocks, metadata)
+    if suffix in SUPPORTED_SUFFIXES:
+        title, blocks = read_plain(path)
+        return _book(path, blocks, {"Title": title})
+    raise ExtractError(
+        f"{path.name}: {suffix or 'this'} files are not supported: give a PDF, DOCX, TXT or "
+        "Markdown (.md) file"
+    )
+
+
+def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfText | None = None
+          ) -> tuple[Book, list[str]]:
+    """A Book from blocks in reading order; a PDF also gives its outline, its first page's
+    text for the issue and date, and loses masthead and bylines (DOCX bylines go by their
+    alignment, in read_docx)."""
+    if not blocks:
+        raise ExtractError(f"{path.name} has no text to read: check that it is the right file")
+    segmentation = segment(blocks, pdf.outline if pdf else [], printed=pdf is not None)
+    front = " ".join(line.text for line in pdf.lines if line.page == 0) if pdf else ""
+    details = _book_metadata(nfc(front), metadata, nfc(path.stem))
+    return Book(chapters=segmentation.chapters, source=str(path), **details), segmentation.warnings
+
+
+def _extract_pdf(path: Path, password: str | None) -> tuple[Book, list[str]]:
     with path.open("rb") as handle:
         if not handle.read(1024).lstrip().startswith(b"%PDF"):
             raise ExtractError(f"{path.name} is not a PDF (no %PDF header): check the file")
@@ -43,9 +88,11 @@ def extract(path: Path, password: str | None = None) -> tuple[Book, list[str]]:
         raise ExtractError(
             f"{path.name} has no text layer (a scan?): run OCR on it first, e.g. ocrmypdf -l vie"
         )
+    legacy = legacy_encoding(" ".join(line.text for line in pdf.lines))
+    if legacy:
+        raise ExtractError(
+            f"{path.name} is typed in a legacy Vietnamese font encoding ({legacy}): convert the "
+            "document to Unicode (e.g. with UniKey's converter) and export the PDF again"
+        )
     blocks, _ = analyse(pdf)
-    segmentation = segment(blocks, pdf.outline)
-    first_page = " ".join(line.text for line in pdf.lines if line.page == 0)
-    metadata = _book_metadata(nfc(first_page), pdf.metadata, nfc(path.stem))
-    book = Book(chapters=segmentation.chapters, source=str(path), **metadata)
-    return book, segmentation.warnings
+    return _book(path, blocks, pdf.metadata, pdf)

@@ -94,31 +94,33 @@ def _by_outline(blocks: list[Block], articles: list[OutlineEntry]) -> list[Chapt
 
 def _by_pages(blocks: list[Block]) -> list[Chapter]:
     """Fallback: sensible page ranges when no article titles can be found."""
-    chapters: dict[int, Chapter] = {}
+    groups: dict[int, list[Block]] = {}
     for block in blocks:
-        group = block.page // PAGES_PER_FALLBACK_CHAPTER
-        first = group * PAGES_PER_FALLBACK_CHAPTER + 1
-        chapter = chapters.setdefault(
-            group, Chapter(title=f"Trang {first} đến {first + PAGES_PER_FALLBACK_CHAPTER - 1}",
-                           paragraphs=[])
-        )
-        chapter.paragraphs.append(block.text)
-    return list(chapters.values())
+        groups.setdefault(block.page // PAGES_PER_FALLBACK_CHAPTER, []).append(block)
+    return [
+        Chapter(title=f"Trang {group[0].page + 1} đến {group[-1].page + 1}",
+                paragraphs=[block.text for block in group])
+        for group in groups.values()
+    ]
 
 
-def segment(blocks: list[Block], outline: list[OutlineEntry]) -> Segmentation:
-    """Decide where articles start: the outline when it names them, else title-sized headings."""
+def segment(blocks: list[Block], outline: list[OutlineEntry], printed: bool = True
+            ) -> Segmentation:
+    """Decide where articles start: the outline when it names them, else title-sized headings.
+    A `printed` document (a PDF) also loses its masthead and its bylines (short unpunctuated
+    last paragraphs)."""
     articles = _outline_articles(outline)
     if len(articles) >= 2:
         chapters = _by_outline(blocks, articles)
         method = "outline"
     else:
-        chapters = _drop_masthead(
-            _from_titles(blocks, lambda block: block.kind == "title"), blocks
-        )
+        chapters = _from_titles(blocks, lambda block: block.kind == "title")
+        if printed:
+            chapters = _drop_masthead(chapters, blocks)
         method = "headings"
     chapters = [chapter for chapter in chapters if chapter.paragraphs]
-    _drop_bylines(chapters)
+    if printed:
+        _drop_bylines(chapters)
     warnings = []
     if not chapters:
         chapters = _by_pages(blocks)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,15 +82,23 @@ class UtteranceCache:
         write_audio(target, np.clip(audio, -1, 1), sample_rate, f".{os.getpid()}")
 
 
-def write_audio(target: Path, audio: np.ndarray, rate: int, tag: str = "") -> None:
-    """Write 16-bit audio (format from the suffix) under a temporary name, then rename it."""
+@contextmanager
+def audio_writer(target: Path, rate: int, tag: str = "") -> Iterator[soundfile.SoundFile]:
+    """A 16-bit mono audio file (format from the suffix) written under a temporary name and
+    renamed into place when complete."""
     temporary = target.with_name(f".{target.stem}{tag}.part{target.suffix}")
     try:
-        soundfile.write(str(temporary), audio, rate, subtype="PCM_16")
+        with soundfile.SoundFile(str(temporary), "w", rate, 1, "PCM_16") as handle:
+            yield handle
     except soundfile.LibsndfileError as error:
         temporary.unlink(missing_ok=True)
         raise OSError(f"could not write {target} ({error}): is the disk full?") from None
     os.replace(temporary, target)
+
+
+def write_audio(target: Path, audio: np.ndarray, rate: int, tag: str = "") -> None:
+    with audio_writer(target, rate, tag) as handle:
+        handle.write(audio)
 
 
 _worker: dict[str, object] = {}
@@ -142,38 +151,43 @@ def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
         if previous.get("manifest") == manifest:
             return
     rate = cache.load(keys[0])[1] if keys else 22050
-    parts = [np.zeros(round(LEAD_SECONDS * rate), np.float32)]
-    position = len(parts[0])
-    cues = []
-    for key, utterance in zip(keys, script.utterances, strict=True):
-        audio, _ = cache.load(key)
-        cues.append({"written": utterance.written, "spoken": utterance.spoken, "key": key,
-                     "start": position / rate, "end": (position + len(audio)) / rate})
-        pause = np.zeros(round(utterance.pause_after * rate), np.float32)
-        parts += [audio, pause]
-        position += len(audio) + len(pause)
-    parts.append(np.zeros(round(TAIL_SECONDS * rate), np.float32))
-    audio = np.concatenate(parts)
-    write_audio(audio_path, audio, rate)
+    position = round(LEAD_SECONDS * rate)
+    cues, powers = [], []
+    with audio_writer(audio_path, rate) as output:  # one utterance in memory at a time
+        output.write(np.zeros(position, np.float32))
+        for key, utterance in zip(keys, script.utterances, strict=True):
+            audio, _ = cache.load(key)
+            cues.append({"written": utterance.written, "spoken": utterance.spoken, "key": key,
+                         "start": position / rate, "end": (position + len(audio)) / rate})
+            pause = round(utterance.pause_after * rate)
+            output.write(audio)
+            output.write(np.zeros(pause, np.float32))
+            powers.append(block_powers(audio, rate))
+            position += len(audio) + pause
+        tail = round(TAIL_SECONDS * rate)
+        output.write(np.zeros(tail, np.float32))
     write_atomically(timings_path, json.dumps(
-        {"title": script.title, "sample_rate": rate, "frames": len(audio),
-         "level": speech_level(audio, rate), "manifest": manifest, "utterances": cues},
+        {"title": script.title, "sample_rate": rate, "frames": position + tail,
+         "level": speech_level(np.concatenate(powers) if powers else np.zeros(0)),
+         "manifest": manifest, "utterances": cues},
         ensure_ascii=False, indent=1))
 
 
-def speech_level(audio: np.ndarray, rate: int) -> float:
-    """Gated mean level of 400 ms blocks in dB, like EBU R128's integrated loudness but
-    without the K-weighting: within a dB or two of it on speech, and free to compute here."""
+def block_powers(audio: np.ndarray, rate: int) -> np.ndarray:
+    """Mean square of each whole 400 ms block of the audio."""
     block = int(0.4 * rate)
     count = len(audio) // block
-    if count == 0:
+    return np.square(audio[: count * block], dtype=np.float64).reshape(count, block).mean(1)
+
+
+def speech_level(powers: np.ndarray) -> float:
+    """Gated mean level of 400 ms blocks in dB, like EBU R128's integrated loudness but
+    without the K-weighting: within a dB or two of it on speech, and free to compute here."""
+    powers = powers[powers > 10 ** (-70 / 10)]
+    if not len(powers):
         return -70.0
-    power = np.square(audio[: count * block], dtype=np.float64).reshape(count, block).mean(1)
-    power = power[power > 10 ** (-70 / 10)]
-    if not len(power):
-        return -70.0
-    power = power[power > power.mean() * 0.1]
-    return round(float(10 * np.log10(power.mean())) - 0.691, 2)
+    powers = powers[powers > powers.mean() * 0.1]
+    return round(float(10 * np.log10(powers.mean())) - 0.691, 2)
 
 
 def speak(
