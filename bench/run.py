@@ -172,6 +172,9 @@ def scaling(pdf: Path, folder: Path, rows: list[list[str]]) -> None:
                  f"{warm / cold:.0%} of cold; {synthesized} utterances synthesized"])
 
 
+PARAGRAPHS_PER_CHAPTER = 31  # about ten minutes of speech with the default voice
+
+
 def long_book(hours: int, folder: Path) -> Path:
     """A book folder of `hours` hours: chapters of about ten minutes of civic prose."""
     book = folder / f"sach-{hours}-gio"
@@ -184,8 +187,8 @@ def long_book(hours: int, folder: Path) -> Path:
     entries = []
     for number in range(1, hours * 6 + 1):
         name = f"chapters/{number:02d}-chuong.md"
-        (book / name).write_text(f"# Chương {number}\n\n" + "\n\n".join([paragraph] * 42) + "\n",
-                                 encoding="utf-8")
+        body = "\n\n".join([paragraph] * PARAGRAPHS_PER_CHAPTER)
+        (book / name).write_text(f"# Chương {number}\n\n{body}\n", encoding="utf-8")
         entries.append(f'[[chapters]]\nfile = "{name}"\n')
     (book / "book.toml").write_text(f'title = "Sách {hours} giờ"\n' + "".join(entries),
                                     encoding="utf-8")
