@@ -15,7 +15,7 @@ from pathlib import Path
 import soundfile
 
 from ..book import Book, read_stamp, write_atomically
-from .ffmpeg import measure_loudness, run_ffmpeg
+from .ffmpeg import Loudness, measure_loudness, measure_many, run_ffmpeg
 from .master import Profile
 
 NERO_TITLE_BYTES = 255
@@ -72,28 +72,43 @@ def ffmetadata(tags: dict[str, str], chapters: list[tuple[str, int, int]], rate:
     return "\n".join(lines) + "\n"
 
 
-def _encode_verified(target: Path, profile: Profile,
-                     encode: Callable[[float, Path], object]) -> None:
-    """Encode, measure the encoded file, and encode again with a gain correction while the
-    codec left its loudness or peak outside the profile's limits.
+def _correction(measured: Loudness, profile: Profile) -> float | None:
+    """The gain that brings an encoded file back within the profile's limits; None when it
+    is within them already.
 
     The check reads the sample peak (a quarter of the cost of a true-peak scan) and allows
     INTERSAMPLE_DB for the peaks between samples; the master's limiter already works on
     4x oversampled audio, so the codec's overshoot is what is checked here."""
-    temporary = target.with_name(f".{target.stem}.part{target.suffix}")
-    volume = ENCODER_LOSS_DB.get(target.suffix, 0.0)
+    ceiling = profile.true_peak_db - TRUE_PEAK_SAFETY_DB - INTERSAMPLE_DB
+    headroom = ceiling - measured.peak
+    correction = min(profile.target_lufs - measured.integrated, headroom)
+    return None if headroom >= 0 and abs(correction) <= LOUDNESS_TOLERANCE_LU else correction
+
+
+def _checked(target: Path, profile: Profile) -> bool:
+    """Whether an encoded file of this kind is measured against the profile's limits."""
+    return profile.true_peak_db is not None and target.suffix != ".flac"
+
+
+def _encode_verified(target: Path, profile: Profile, encode: Callable[[float, Path], object],
+                     volume: float | None = None) -> None:
+    """Encode (from `volume` dB), measure the encoded file, and encode again with a gain
+    correction while the codec left its loudness or peak outside the profile's limits."""
+    temporary = _temporary(target)
+    volume = ENCODER_LOSS_DB.get(target.suffix, 0.0) if volume is None else volume
     for _ in range(ENCODE_ATTEMPTS):
         encode(volume, temporary)
-        if profile.true_peak_db is None or target.suffix == ".flac":
+        if not _checked(target, profile):
             break
-        measured = measure_loudness(temporary, peak="sample")
-        ceiling = profile.true_peak_db - TRUE_PEAK_SAFETY_DB - INTERSAMPLE_DB
-        headroom = ceiling - measured.peak
-        correction = min(profile.target_lufs - measured.integrated, headroom)
-        if headroom >= 0 and abs(correction) <= LOUDNESS_TOLERANCE_LU:
+        correction = _correction(measure_loudness(temporary, peak="sample"), profile)
+        if correction is None:
             break
         volume += correction
     os.replace(temporary, target)
+
+
+def _temporary(target: Path) -> Path:
+    return target.with_name(f".{target.stem}.part{target.suffix}")
 
 
 def _concat_entry(path: Path) -> str:
@@ -227,31 +242,64 @@ AAC_ENCODER = ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-f", "adts"]
 MP3_ENCODER = ["-c:a", "libmp3lame", "-compression_level", "7", "-id3v2_version", "3"]
 
 
-def _chapter_file(book: Book, chapter: ChapterAudio, number: int, total: int, target: Path,
-                  cover: Path | None, codec: list[str], profile: Profile) -> None:
-    """One chapter encoded on its own (with the book's tags and a track number where the
-    format has tags); kept when nothing it is made from changed (its stamp lies beside the
-    chapter's master)."""
-    stamp_path = chapter.master.with_name(f"{target.name}.json")
+def _chapter_files(book: Book, chapter: ChapterAudio, number: int, total: int,
+                   targets: list[tuple[Path, list[str]]], cover: Path | None, profile: Profile
+                   ) -> None:
+    """Every file of one chapter: encoded together in one ffmpeg run, measured together in
+    another, and a file the codec left out of bounds encoded again on its own. A file is kept
+    while nothing it is made from changed (its stamp lies beside the chapter's master)."""
     master_stat = chapter.master.stat()
-    tagged = target.suffix in (".mp3", ".flac")
     tags = book_tags(book) | {"title": chapter.title, "track": f"{number}/{total}"}
-    stamp = {"master": [master_stat.st_size, master_stat.st_mtime_ns], "codec": codec,
-             "tags": tags if tagged else {},
-             "cover": cover.stat().st_size if cover and cover.is_file() else 0}
-    if target.is_file() and read_stamp(stamp_path) == stamp:
+    cover_size = cover.stat().st_size if cover and cover.is_file() else 0
+    cover_input = ["-i", str(cover)] if cover_size else []
+
+    def arguments(target: Path, codec: list[str], volume: float, output: Path) -> list[str]:
+        tagged = target.suffix in (".mp3", ".flac")
+        pictured = target.suffix == ".mp3" and bool(cover_input)
+        return [
+            "-map", "0:a",
+            *(["-map", "1:v", "-c:v", "copy", "-disposition:v:0", "attached_pic",
+               "-metadata:s:v", "comment=Cover (front)"] if pictured else []),
+            "-map_metadata", "-1",
+            *[item for key, value in tags.items() if value and tagged
+              for item in ("-metadata", f"{key}={value}")],
+            "-af", f"volume={volume:.2f}dB", "-ac", "1", *codec, str(output),
+        ]
+
+    def stamp(target: Path, codec: list[str]) -> dict:
+        tagged = target.suffix in (".mp3", ".flac")
+        return {"master": [master_stat.st_size, master_stat.st_mtime_ns], "codec": codec,
+                "tags": tags if tagged else {}, "cover": cover_size}
+
+    stale = [(target, codec) for target, codec in targets
+             if not (target.is_file() and read_stamp(_stamp_path(chapter, target))
+                     == stamp(target, codec))]
+    if not stale:
         return
-    cover_input, cover_output = _cover_arguments(cover if target.suffix == ".mp3" else None, 1)
-    tag_arguments = [item for key, value in tags.items() if value and tagged
-                     for item in ("-metadata", f"{key}={value}")]
-    if cover_output:
-        cover_output += ["-metadata:s:v", "comment=Cover (front)"]
-    _encode_verified(target, profile, lambda volume, temporary: run_ffmpeg([
-        "-i", str(chapter.master), *cover_input, "-map", "0:a", *cover_output,
-        "-map_metadata", "-1", *tag_arguments, "-af", f"volume={volume:.2f}dB", "-ac", "1",
-        *codec, str(temporary),
-    ]))
-    write_atomically(stamp_path, json.dumps(stamp, ensure_ascii=False))
+    volumes = [ENCODER_LOSS_DB.get(target.suffix, 0.0) for target, _ in stale]
+    run_ffmpeg(["-i", str(chapter.master), *cover_input, *[
+        item for (target, codec), volume in zip(stale, volumes, strict=True)
+        for item in arguments(target, codec, volume, _temporary(target))
+    ]])
+    checked = [(target, codec, volume) for (target, codec), volume in zip(stale, volumes,
+                                                                           strict=True)
+               if _checked(target, profile)]
+    measured = measure_many([_temporary(target) for target, _, _ in checked])
+    for (target, codec, volume), loudness in zip(checked, measured, strict=True):
+        correction = _correction(loudness, profile)
+        if correction is not None:
+            _encode_verified(target, profile, lambda gain, output, t=target, c=codec: run_ffmpeg(
+                ["-i", str(chapter.master), *cover_input, *arguments(t, c, gain, output)]
+            ), volume + correction)
+    for target, codec in stale:
+        if _temporary(target).is_file():
+            os.replace(_temporary(target), target)
+        write_atomically(_stamp_path(chapter, target),
+                         json.dumps(stamp(target, codec), ensure_ascii=False))
+
+
+def _stamp_path(chapter: ChapterAudio, target: Path) -> Path:
+    return chapter.master.with_name(f"{target.name}.json")
 
 
 def _timestamp(seconds: float, separator: str) -> str:
@@ -314,6 +362,7 @@ def package(
         "flac": (target, ".flac", ["-c:a", "flac", "-sample_fmt", "s16"]),
     }
     files: dict[str, list[Path]] = {}
+    codecs: dict[str, list[str]] = {}
     work: list[Callable[[], None]] = []
     for kind, (files_folder, suffix, codec) in kinds.items():
         if kind not in profile.deliverables:
@@ -328,9 +377,11 @@ def package(
             for stale in set(files_folder.glob(f"*{suffix}")) - set(files[kind]):
                 if stale.name != f"{name}{suffix}":
                     stale.unlink()
-        for number, (chapter, path) in enumerate(zip(chapters, files[kind], strict=True), 1):
-            work.append(lambda c=chapter, n=number, p=path, k=codec: _chapter_file(
-                book, c, n, len(chapters), p, cover, k, profile))
+        codecs[kind] = codec
+    for number, chapter in enumerate(chapters, start=1):
+        targets = [(files[kind][number - 1], codecs[kind]) for kind in files]
+        work.append(lambda c=chapter, n=number, t=targets: _chapter_files(
+            book, c, n, len(chapters), t, cover, profile))
     outputs = [path for kind, paths in files.items() if kind != "m4b" for path in paths]
     if mp3_single and whole_book:
         single = target / f"{name}.mp3"
@@ -373,6 +424,6 @@ def package(
 
 
 def deliverable_count(profile: Profile, chapters: int, mp3_single: bool) -> int:
-    """How many files `package` encodes, for progress bars."""
-    per_chapter = sum(kind in profile.deliverables for kind in ("m4b", "mp3", "flac"))
-    return per_chapter * chapters + ("m4b" in profile.deliverables and mp3_single)
+    """How many encoding jobs `package` runs, for progress bars: one per chapter, and the
+    single MP3."""
+    return chapters + ("m4b" in profile.deliverables and mp3_single)
