@@ -52,15 +52,26 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}"
 
 
+# Linux carries a process's peak RSS across exec, so a command forked from this (large)
+# process would report our peak; a small wrapper forks it and reports its own child's peak.
+_MEASURE = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+_, status, usage = os.wait4(child.pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, status)
+sys.stderr.write(child.stderr.read().decode(errors="replace")[-2000:] if status else "")
+"""
+
+
 def timed(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of a command and everything it started."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    result = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True,
+                            text=True)
+    elapsed, peak, status = result.stdout.split()
+    if status != "0":
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr}")
+    return float(elapsed), int(peak) / 1024
 
 
 def synthetic_bulletin(pages: int, folder: Path) -> Path:

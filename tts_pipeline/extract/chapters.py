@@ -22,7 +22,8 @@ class Segmentation:
 
 
 def _comparable(text: str) -> str:
-    return re.sub(r"\W+", " ", unicodedata.normalize("NFC", text).lower()).strip()
+    """Letters and digits only: outlines drop the space where a title wrapped."""
+    return re.sub(r"\W+", "", unicodedata.normalize("NFC", text).lower())
 
 
 def _from_titles(blocks: list[Block], is_start) -> list[Chapter]:
@@ -64,7 +65,8 @@ def _outline_articles(outline: list[OutlineEntry]) -> list[OutlineEntry]:
 
 
 def _by_outline(blocks: list[Block], articles: list[OutlineEntry]) -> list[Chapter]:
-    """Chapters start at the title blocks the outline names; other titles stay as text."""
+    """Chapters start at the title blocks the outline names (or at the top of the page an
+    entry points to, when no title there matches); other titles stay as text."""
     wanted = [(_comparable(entry.title), entry) for entry in articles]
     starts: dict[int, str] = {}
     position = 0
@@ -72,9 +74,9 @@ def _by_outline(blocks: list[Block], articles: list[OutlineEntry]) -> list[Chapt
         for index in range(position, len(blocks)):
             block = blocks[index]
             if block.page >= entry.page and (
-                block.kind == "title" and _comparable(block.text).startswith(key[:40])
+                block.kind == "title" and _comparable(block.text).startswith(key[:30])
             ):
-                starts[index] = entry.title
+                starts[index] = block.text  # the page's own words: outlines lose spaces
                 position = index + 1
                 break
             if block.page > entry.page:

@@ -23,6 +23,8 @@ _CAPTION = re.compile(r"^\(?\s*(ảnh|nguồn|photo)\b[^\n]{0,60}", re.IGNORECAS
 _CAPTION_CREDIT = re.compile(
     r"\(?\s*ảnh\s*(:|minh họa|minh hoạ|tư liệu)[^.]{0,40}\)?\s*$", re.IGNORECASE
 )
+_BULLET = re.compile(r"^\s*[•▪◦●■□➢►\uf0b7\uf0a7–-]\s+")
+_LIST_ITEM = re.compile(r"^\s*([•▪◦●■□➢►\uf0b7\uf0a7–-]|\d{1,2}[.)]|[a-zđ]\))\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
 
 
@@ -118,7 +120,7 @@ def join_lines(previous: str, following: str) -> str:
     """Join two lines of one paragraph, repairing hyphenation breaks."""
     previous = previous.rstrip()
     following = following.lstrip()
-    if previous.endswith("\x02"):
+    if previous.endswith(("\x02", "\u2010")):  # pdfium's and Chromium's soft-hyphen breaks
         return previous[:-1] + following
     if previous.endswith("-") and len(previous) > 1 and previous[-2].isalnum():
         return previous + following
@@ -191,11 +193,14 @@ def analyse(pdf: PdfText) -> tuple[list[Block], float]:
             continue
         left, right = margins.get(line.page, (line.x0, line.x1))
         last = blocks[-1] if blocks else None
+        item = _LIST_ITEM.match(text)
+        hanging = last is not None and bool(_LIST_ITEM.match(last.text))  # a list item's wrap
         continues = (
             last is not None and last.kind == "paragraph" and previous is not None
+            and not item
             and not _is_title(previous, size)
             and last.bold == line.bold
-            and line.x0 < left + line.size * 0.8
+            and (line.x0 < left + line.size * 0.8 or hanging)
             and not _ends_short(previous, margins)
             and (
                 previous.page != line.page
@@ -208,7 +213,7 @@ def analyse(pdf: PdfText) -> tuple[list[Block], float]:
             blocks.append(Block("paragraph", text, line.page, line.bold))
         previous = line
     for block in blocks:
-        block.text = clean_text(block.text)
+        block.text = clean_text(_BULLET.sub("", block.text))
     return [block for block in blocks if block.text], size
 
 
