@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import soundfile
 
@@ -144,9 +145,10 @@ def _bounds(titles: list[str], lengths: list[int]) -> list[tuple[str, int, int]]
 
 
 def _m4b(book: Book, chapters: list[ChapterAudio], streams: list[Path], build: Path,
-         target: Path, cover: Path | None) -> list[int]:
+         target: Path, cover: Path | None) -> tuple[list[int], list[int]]:
     """Join the chapters' AAC streams into an M4B without re-encoding; chapter marks fall on
-    the streams' frame counts, so they are exact to the sample. Return the streams' lengths."""
+    the streams' frame counts, so they are exact to the sample. Return the streams' lengths
+    and the chapters whose titles were shortened in the Nero list."""
     rate = soundfile.info(str(chapters[0].master)).samplerate
     lengths = [adts_frames(stream) * AAC_FRAME for stream in streams]
     metadata = build / "m4b.ffmeta"
@@ -164,9 +166,10 @@ def _m4b(book: Book, chapters: list[ChapterAudio], streams: list[Path], build: P
         "-c:a", "copy", "-metadata:s:a:0", "language=vie", "-metadata", "media_type=2",
         "-movflags", "+faststart", "-f", "ipod", str(temporary),
     ])
+    shortened = shorten_nero_titles(temporary, [chapter.title for chapter in chapters])
     os.replace(temporary, target)
     joined.unlink()
-    return lengths
+    return lengths, shortened
 
 
 def _box(data: bytes | bytearray, start: int, end: int, kind: bytes) -> tuple[int, int] | None:
@@ -190,29 +193,48 @@ def shorten(title: str, limit: int = NERO_TITLE_BYTES) -> str:
     return words.rstrip(" ,;:–-") + "…"
 
 
+def _top_level_box(handle: BinaryIO, kind: bytes) -> tuple[int, int] | None:
+    """(start, size) of a top-level MP4 box, found by reading box headers only."""
+    handle.seek(0, os.SEEK_END)
+    end, start = handle.tell(), 0
+    while start + 8 <= end:
+        handle.seek(start)
+        header = handle.read(16)
+        size = int.from_bytes(header[:4], "big")
+        if size == 1:
+            size = int.from_bytes(header[8:16], "big")
+        if size < 8:
+            return None
+        if header[4:8] == kind:
+            return start, size
+        start += size
+    return None
+
+
 def shorten_nero_titles(m4b: Path, titles: list[str]) -> list[int]:
     """ffmpeg cuts Nero chapter titles (chpl) at 255 bytes, maybe inside a letter; rewrite
     the cut ones in place, at a word boundary with an ellipsis, padded with spaces to the same
-    length (so no offset moves). The QuickTime chapter track keeps the full titles. Return the
-    numbers of the chapters shortened."""
-    data = bytearray(m4b.read_bytes())
-    moov = _box(data, 0, len(data), b"moov")
-    udta = moov and _box(data, moov[0] + 8, moov[1], b"udta")
-    chpl = udta and _box(data, udta[0] + 8, udta[1], b"chpl")
-    if not chpl:
-        return []
-    position, shortened = chpl[0] + 17, []  # size, type, version+flags, 4 reserved, count
-    for number, title in enumerate(titles[: data[chpl[0] + 16]], start=1):
-        length = data[position + 8]
-        start = position + 9
-        if len(title.encode()) > length:
-            data[start:start + length] = shorten(title, length).encode().ljust(length, b" ")
-            shortened.append(number)
-        position = start + length
-    if shortened:
-        temporary = m4b.with_name(f".{m4b.stem}.part{m4b.suffix}")
-        temporary.write_bytes(data)
-        os.replace(temporary, m4b)
+    length (so no offset moves). The QuickTime chapter track keeps the full titles. Only the
+    moov box is read, however long the book. Return the numbers of the chapters shortened."""
+    with m4b.open("r+b") as handle:
+        moov = _top_level_box(handle, b"moov")
+        if moov is None:
+            return []
+        handle.seek(moov[0])
+        data = bytearray(handle.read(moov[1]))
+        udta = _box(data, 8, len(data), b"udta")
+        chpl = udta and _box(data, udta[0] + 8, udta[1], b"chpl")
+        if not chpl:
+            return []
+        position, shortened = chpl[0] + 17, []  # size, type, version+flags, 4 reserved, count
+        for number, title in enumerate(titles[: data[chpl[0] + 16]], start=1):
+            length = data[position + 8]
+            start = position + 9
+            if len(title.encode()) > length:
+                handle.seek(moov[0] + start)
+                handle.write(shorten(title, length).encode().ljust(length, b" "))
+                shortened.append(number)
+            position = start + length
     return shortened
 
 
@@ -398,8 +420,8 @@ def package(
     rate = soundfile.info(str(chapters[0].master)).samplerate
     if whole_book:
         m4b = target / f"{name}.m4b"
-        lengths = _m4b(book, chapters, files["m4b"], build, m4b, cover)
-        for number in shorten_nero_titles(m4b, [chapter.title for chapter in chapters]):
+        lengths, shortened = _m4b(book, chapters, files["m4b"], build, m4b, cover)
+        for number in shortened:
             warn(f"chapter {number}'s title is longer than the {NERO_TITLE_BYTES} bytes of the "
                  "Nero chapter list: players that read only that list show it shortened")
         outputs.insert(0, m4b)
