@@ -95,6 +95,8 @@ def test_archive_is_lossless_flac_per_chapter_without_limiting(rendered):
         assert info.format == "FLAC" and info.channels == 1
         raw = soundfile.info(str(book / "build" / "speech-1" / f"{path.name[:2]}.flac"))
         assert info.frames == raw.frames
+        integrated, true_peak = loudness(path)
+        assert -21.0 <= integrated <= -19.0 and true_peak <= 0.0
 
 
 def test_single_mp3_has_chapters_in_time_order(rendered):

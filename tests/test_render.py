@@ -107,3 +107,24 @@ def test_a_stale_lock_is_taken_over(book):
     (book / ".lock").write_text(dead)
     assert cli("render", book, "--jobs", "1").returncode == 0
     assert not (book / ".lock").exists()
+
+
+def test_a_chapter_can_choose_its_voice_and_voice_overrides_all(book):
+    toml = book / "book.toml"
+    lines = toml.read_text("utf-8").splitlines()
+    lines = [line.replace("skip = false", 'skip = false, voice = "vi-south"')
+             if "chapters/02-" in line else line for line in lines]
+    toml.write_text("\n".join(lines) + "\n", "utf-8")
+    audio = book / "build" / "speech-1"
+
+    def frames() -> list[int]:
+        return [soundfile.info(str(path)).frames for path in sorted(audio.glob("*.flac"))]
+
+    pipeline.render_folder(book, pipeline.RenderOptions(jobs=1))
+    mixed = frames()
+    pipeline.render_folder(book, pipeline.RenderOptions(jobs=1, voice="vi-north"))
+    north = frames()
+    pipeline.render_folder(book, pipeline.RenderOptions(jobs=1, voice="vi-south"))
+    south = frames()
+    assert mixed[0] == north[0] and mixed[2] == north[2]
+    assert mixed[1] == south[1] != north[1]
