@@ -51,36 +51,30 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s.strip()]
 
 
-def _pieces(sentence: str, max_chars: int) -> list[str]:
-    """Clauses of the sentence, each cut further at spaces when longer than ``max_chars``."""
-    pieces = []
-    for clause in _CLAUSE_CUT.split(sentence):
-        if len(clause) <= max_chars:
-            pieces.append(clause)
-            continue
-        current = ""
-        for word in clause.split(" "):
-            if current and len(current) + 1 + len(word) > max_chars:
-                pieces.append(current)
-                current = word
-            else:
-                current = f"{current} {word}" if current else word
-        pieces.append(current)
-    return pieces
+def _pack(items: list[str], max_chars: int) -> list[str]:
+    """Join consecutive items with spaces into runs of at most ``max_chars`` (an item longer
+    than that stands alone)."""
+    runs: list[str] = []
+    current = ""
+    for item in items:
+        if current and len(current) + 1 + len(item) > max_chars:
+            runs.append(current)
+            current = item
+        else:
+            current = f"{current} {item}" if current else item
+    runs.append(current)
+    return runs
 
 
 def chunk(sentence: str, max_chars: int = 200) -> list[str]:
-    """Cut a long written sentence at , ; : – clause boundaries into chunks ≤ ``max_chars``."""
+    """Cut a long written sentence at , ; : – clause boundaries into chunks ≤ ``max_chars``
+    (a clause longer than that is cut at spaces)."""
     sentence = _WHITESPACE.sub(" ", sentence).strip()
     if len(sentence) <= max_chars:
         return [sentence] if sentence else []
-    chunks: list[str] = []
-    current = ""
-    for piece in _pieces(sentence, max_chars):
-        if current and len(current) + 1 + len(piece) > max_chars:
-            chunks.append(current)
-            current = piece
-        else:
-            current = f"{current} {piece}" if current else piece
-    chunks.append(current)
-    return chunks
+    pieces = [
+        piece for clause in _CLAUSE_CUT.split(sentence)
+        for piece in ([clause] if len(clause) <= max_chars else _pack(clause.split(" "),
+                                                                       max_chars))
+    ]
+    return _pack(pieces, max_chars)
