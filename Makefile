@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 FONTS := /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf
+TESSDATA := /usr/share/tesseract-ocr/5/tessdata/vie.traineddata
 
-.PHONY: demo test bench lint setup setup-dev setup-coqui fonts clean
+.PHONY: demo test bench lint setup setup-dev setup-coqui system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,20 +28,22 @@ setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 setup-coqui: $(VENV)/.installed-coqui
 
-# The tests draw Vietnamese PDFs with DejaVu fonts; install them where they are missing.
-fonts:
-	@test -f $(FONTS) || { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core fonts-dejavu-extra; }
+# The tests draw Vietnamese PDFs with DejaVu fonts and read scans with Tesseract's Vietnamese
+# model: install what is missing (Debian packages).
+system-deps:
+	@test -f $(FONTS) && test -f $(TESSDATA) || { apt-get update -qq && \
+		apt-get install -y -qq fonts-dejavu-core fonts-dejavu-extra tesseract-ocr tesseract-ocr-vie; }
 
 demo: setup
 	$(BIN)/tts-pipeline convert input/*.pdf --out output
 
-test: setup-dev fonts
+test: setup-dev system-deps
 	$(BIN)/python -m pytest -q
 
 lint: setup-dev
 	$(BIN)/ruff check tts_pipeline tests bench tools
 
-bench: setup-dev fonts
+bench: setup-dev system-deps
 	$(BIN)/python bench/run.py
 
 clean:

@@ -46,6 +46,9 @@ ProfileOption = Annotated[
 ]
 VoiceOption = Annotated[str | None, typer.Option("--voice", help="Voice name from voices/.")]
 PasswordOption = Annotated[str | None, typer.Option("--password", help="PDF password.")]
+OcrOption = Annotated[
+    bool, typer.Option("--ocr", help="Read PDFs by OCR even when they have a text layer.")
+]
 Mp3SingleOption = Annotated[
     bool, typer.Option("--mp3-single", help="Also one chaptered MP3 of the whole book.")
 ]
@@ -124,11 +127,12 @@ def extract_command(
     out: OutOption = Path("output"),
     force: Annotated[bool, typer.Option(help="Overwrite edited chapter files.")] = False,
     password: PasswordOption = None,
+    ocr: OcrOption = False,
 ) -> None:
     """Write an editable book folder (book.toml + chapters/*.md) for each file."""
 
     def work(file: Path, progress: RichProgress) -> None:
-        folder = pipeline.extract_to_folder(file, out, force, password, progress)
+        folder = pipeline.extract_to_folder(file, out, force, password, progress, ocr)
         console.print(f"[green]extracted:[/] {file} → {folder}")
 
     _each(files, work)
@@ -164,12 +168,13 @@ def convert_command(
     password: PasswordOption = None,
     device: DeviceOption = "cpu",
     mp3_single: Mp3SingleOption = False,
+    ocr: OcrOption = False,
 ) -> None:
     """Extract and render: PDF in, audiobook out."""
     options = pipeline.RenderOptions(profile, voice, jobs, device=device, mp3_single=mp3_single)
 
     def work(file: Path, progress: RichProgress) -> None:
-        folder = pipeline.prepare_book(file, out, force, password, progress)
+        folder = pipeline.prepare_book(file, out, force, password, progress, ocr)
         _summary(pipeline.render_folder(folder, options, progress), folder)
 
     _each(files, work)

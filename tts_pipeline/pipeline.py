@@ -122,13 +122,13 @@ def _save_cover(source: Path, target: Path) -> None:
 
 def extract_to_folder(
     source: Path, out: Path, force: bool = False, password: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, ocr: bool = False,
 ) -> Path:
     """Write output/<book>/ from a document; edited chapter files are kept unless `force`."""
     progress = progress or Progress()
     if not source.is_file():
         raise ExtractError(f"{source} does not exist: check the path")
-    book, warnings = extract(source, password)
+    book, warnings = extract(source, password, ocr)
     book.source_sha256 = file_sha256(source)
     for warning in warnings:
         progress.note(f"{source.name}: {warning}")
@@ -151,7 +151,7 @@ def extract_to_folder(
 
 def prepare_book(
     source: Path, out: Path, force: bool = False, password: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, ocr: bool = False,
 ) -> Path:
     """The book folder of a document: extracted now, or kept as it is (with any edits) when it
     was extracted from this very file before."""
@@ -162,7 +162,7 @@ def prepare_book(
                 return folder
         except BookError:
             pass
-    return extract_to_folder(source, out, force, password, progress)
+    return extract_to_folder(source, out, force, password, progress, ocr)
 
 
 def _edited_chapters(folder: Path, book: Book) -> list[str]:

@@ -9,6 +9,7 @@ from ..book import Book, nfc
 from .chapters import segment
 from .docx import read_docx
 from .layout import Block, analyse, clean_text
+from .ocr import read_scanned
 from .pdf import ExtractError, PdfText, read_pdf
 from .plain import read_plain
 
@@ -48,12 +49,13 @@ def legacy_encoding(text: str) -> str | None:
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
 
 
-def extract(path: Path, password: str | None = None) -> tuple[Book, list[str]]:
+def extract(path: Path, password: str | None = None, ocr: bool = False
+            ) -> tuple[Book, list[str]]:
     """Read a PDF, DOCX, TXT or Markdown file into a Book (chapters without file names yet)
-    and any warnings."""
+    and any warnings. A PDF without a text layer is read by OCR (`ocr` forces it)."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return _extract_pdf(path, password)
+        return _extract_pdf(path, password, ocr)
     if suffix == ".docx":
         metadata, blocks = read_docx(path)
         return _book(path, blocks, metadata)
@@ -79,15 +81,23 @@ def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfTex
     return Book(chapters=segmentation.chapters, source=str(path), **details), segmentation.warnings
 
 
-def _extract_pdf(path: Path, password: str | None) -> tuple[Book, list[str]]:
+def _extract_pdf(path: Path, password: str | None, ocr: bool) -> tuple[Book, list[str]]:
     with path.open("rb") as handle:
         if not handle.read(1024).lstrip().startswith(b"%PDF"):
             raise ExtractError(f"{path.name} is not a PDF (no %PDF header): check the file")
     pdf = read_pdf(path, password)
-    if sum(pdf.page_chars) == 0:
-        raise ExtractError(
-            f"{path.name} has no text layer (a scan?): run OCR on it first, e.g. ocrmypdf -l vie"
-        )
+    warnings = []
+    if ocr or sum(pdf.page_chars) == 0:
+        try:
+            pdf = read_scanned(path, password) | pdf.metadata
+        except ExtractError as error:
+            raise ExtractError(f"{path.name} has no text layer (a scan?) and cannot be read "
+                               f"by OCR here: {error}") from None
+        warnings.append("read by OCR (Tesseract, Vietnamese): proofread the chapter files")
+        if sum(pdf.page_chars) == 0:
+            raise ExtractError(
+                f"{path.name} has no text layer and OCR found no text on its pages: check the file"
+            )
     legacy = legacy_encoding(" ".join(line.text for line in pdf.lines))
     if legacy:
         raise ExtractError(
@@ -95,4 +105,5 @@ def _extract_pdf(path: Path, password: str | None) -> tuple[Book, list[str]]:
             "document to Unicode (e.g. with UniKey's converter) and export the PDF again"
         )
     blocks, _ = analyse(pdf)
-    return _book(path, blocks, pdf.metadata, pdf)
+    book, found = _book(path, blocks, pdf.metadata, pdf)
+    return book, warnings + found

@@ -182,7 +182,7 @@ def analyse(pdf: PdfText) -> tuple[list[Block], float]:
             same_title = (
                 last is not None and last.kind == "title" and previous is not None
                 and previous.page == line.page and _is_title(previous, size)
-                and abs(previous.size - line.size) < 0.6
+                and abs(previous.size - line.size) < max(0.6, line.size * 0.12)
                 and line.baseline - previous.baseline < line.size * 2.2
             )
             if same_title:

@@ -48,6 +48,11 @@ class PdfText:
     metadata: dict[str, str]
     page_chars: list[int]
 
+    def __or__(self, metadata: dict[str, str]) -> PdfText:
+        """The same text with the document's metadata (title, author) added."""
+        return PdfText(self.lines, self.page_count, self.outline, self.metadata | metadata,
+                       self.page_chars)
+
 
 def _font_style(textpage: raw.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
     size = raw.FPDFText_GetFontSize(textpage, index)
