@@ -110,17 +110,22 @@ def test_pdf_without_text_layer(tmp_path):
         extract(path)
 
 
-def test_legacy_tcvn3_text_is_detected_with_advice(tmp_path):
+@pytest.mark.parametrize("encoding, lines", [
+    ("TCVN3", ["Th«ng tin tuyªn truyÒn", "§¶ng bé ph­êng ®· b¸o c¸o",
+               "n¨m qua, c«ng t¸c d©n vËn ®¹t kÕt qu¶ tèt"]),
+    ("VNI", ["Thoâng tin tuyeân truyeàn", "Ñaûng boä phöôøng ñaõ baùo caùo",
+             "naêm qua, coâng taùc daân vaän ñaït keát quaû toát"]),
+])
+def test_legacy_font_text_is_detected_with_advice(tmp_path, encoding, lines):
     from reportlab.pdfgen.canvas import Canvas
 
     path = tmp_path / "cu.pdf"
     canvas = Canvas(str(path))
     canvas.setFont("Helvetica", 11)
-    for row, line in enumerate(["Th«ng tin tuyªn truyÒn", "§¶ng bé ph­êng ®· b¸o c¸o",
-                                "n¨m qua, c«ng t¸c d©n vËn ®¹t kÕt qu¶ tèt"]):
+    for row, line in enumerate(lines):
         canvas.drawString(72, 700 - 20 * row, line)
     canvas.save()
-    with pytest.raises(ExtractError, match="legacy Vietnamese font encoding.*Unicode"):
+    with pytest.raises(ExtractError, match=f"legacy Vietnamese font encoding \\({encoding}"):
         extract(path)
 
 

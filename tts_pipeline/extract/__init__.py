@@ -34,16 +34,22 @@ def _book_metadata(text: str, metadata: dict[str, str], fallback_title: str) -> 
     }
 
 
-# Letters of TCVN3 (ABC, ".VnTime") text read as Latin-1: ă â đ ê ô ơ and tone marks land on
-# symbols that Unicode Vietnamese text hardly ever uses.
-_TCVN3_SYMBOLS = frozenset("¨©®ª«¬§¸µ¶·¹¾½¼»º°±²³´¿")
+# Legacy 8-bit Vietnamese fonts read as Latin-1 leave characters that Unicode Vietnamese text
+# hardly ever uses: TCVN3 (ABC, ".VnTime") puts ă â đ ê ô ơ and the tones on symbols; VNI
+# ("VNI-Times") writes tones and hooks as letters after the vowel (ñ for đ, ö for ư, aû, aï).
+_LEGACY_SIGNS = {
+    "TCVN3 (ABC)": frozenset("¨©®ª«¬§¸µ¶·¹¾½¼»º°±²³´¿"),
+    "VNI": frozenset("ñÑöÖøØûÛïÏ"),
+}
 
 
 def legacy_encoding(text: str) -> str | None:
-    """'TCVN3 (ABC)' when the text looks typed in a TCVN3 font, else None."""
+    """The legacy encoding the text looks typed in ('TCVN3 (ABC)', 'VNI'), else None."""
     letters = sum(ch.isalpha() for ch in text)
-    symbols = sum(ch in _TCVN3_SYMBOLS for ch in text)
-    return "TCVN3 (ABC)" if letters and symbols / letters > 0.02 else None
+    for name, signs in _LEGACY_SIGNS.items():
+        if letters and sum(ch in signs for ch in text) / letters > 0.02:
+            return name
+    return None
 
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
