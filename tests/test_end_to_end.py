@@ -94,6 +94,8 @@ def test_book_folder_and_report(converted):
         article.title for article in bulletin.articles
     ]
     assert all(chapter["utterances_synthesized"] > 3 for chapter in report[0]["chapters"][:1])
+    assert all(chapter["duration_seconds"] > 10 for chapter in report[0]["chapters"])
+    assert set(report[0]["stage_seconds"]) == {"read", "speak", "master", "package"}
     assert (book / "ban-tin-so-11.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
 
 

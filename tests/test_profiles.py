@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import soundfile
 from bulletin import Article, Bulletin, build_bulletin, sample_articles
+from mutagen.flac import FLAC
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
 from mutagen.mp4 import MP4
@@ -42,6 +43,9 @@ def test_loudspeaker_mp3s_are_loud_mono_cbr_44k(rendered):
         assert info.bitrate == 96000
         integrated, true_peak = loudness(path)
         assert -15.0 <= integrated <= -13.0 and true_peak <= -1.0, (path.name, integrated)
+        tags = ID3(path)
+        assert str(tags["TRCK"]) == f"{files.index(path) + 1}/{len(files)}"
+        assert tags.getall("APIC")[0].type == 3
         levels.append(integrated)
     assert max(levels) - min(levels) <= 1.0
 
@@ -87,7 +91,7 @@ def test_loudspeaker_speaks_slower_with_longer_pauses(rendered):
 
 
 def test_archive_is_lossless_flac_per_chapter_without_limiting(rendered):
-    _, book = rendered
+    bulletin, book = rendered
     files = sorted((book / "archive").glob("*.flac"))
     assert len(files) == 2
     for path in files:
@@ -97,6 +101,9 @@ def test_archive_is_lossless_flac_per_chapter_without_limiting(rendered):
         assert info.frames == raw.frames
         integrated, true_peak = loudness(path)
         assert -21.0 <= integrated <= -19.0 and true_peak <= 0.0
+        tags = FLAC(path)
+        assert tags["title"] == [bulletin.articles[int(path.name[:2]) - 1].title]
+        assert tags["album"] == [bulletin.title]
 
 
 def test_single_mp3_has_chapters_in_time_order(rendered):
