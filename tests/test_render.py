@@ -1,12 +1,15 @@
 """Re-rendering: edits are respected, only changed utterances are synthesized again."""
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 import soundfile
 from bulletin import Bulletin, sample_articles
+from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
 
 from tts_pipeline import pipeline
 from tts_pipeline.book import read_book
@@ -43,6 +46,23 @@ def test_editing_one_sentence_resynthesizes_only_it(book):
     assert any("thống nhất ba giải pháp" in cue["written"] for cue in timings["utterances"])
     again = pipeline.render_folder(book, pipeline.RenderOptions(jobs=1))
     assert again[0].synthesized == 0
+
+
+def test_a_changed_tag_reencodes_from_the_kept_masters(book):
+    pipeline.render_folder(book, pipeline.RenderOptions(jobs=1))
+    masters = sorted((book / "build" / "phone").glob("*.wav"))
+    written = {path: path.stat().st_mtime_ns for path in masters}
+    toml = book / "book.toml"
+    text = toml.read_text("utf-8")
+    publisher = re.compile(r'^publisher = ".*"$', re.MULTILINE)
+    assert publisher.search(text)
+    toml.write_text(publisher.sub('publisher = "Đảng ủy phường Mới"', text), "utf-8")
+    again = pipeline.render_folder(book, pipeline.RenderOptions(jobs=1))
+    assert again[0].synthesized == 0
+    assert {path: path.stat().st_mtime_ns for path in masters} == written
+    for mp3 in sorted((book / "mp3").glob("*.mp3")):
+        assert str(MP3(mp3)["TPE1"]) == "Đảng ủy phường Mới"
+    assert MP4(next(book.glob("*.m4b")))["\xa9ART"] == ["Đảng ủy phường Mới"]
 
 
 def test_skip_flag_leaves_a_chapter_out(book):

@@ -316,21 +316,22 @@ def _render_profile(
 
     clock = time.perf_counter()
     sources = [build / f"{script.number:02d}.flac" for script in scripts]
-    masters = master(
-        sources, folder / "build" / profile.name, profile, jobs,
-        progress.step("Mastering chapters", len(scripts)),
+    masters = folder / "build" / profile.name
+    masterings = master(
+        sources, masters, profile, jobs, progress.step("Measuring chapters", len(scripts)),
     )
     seconds["master"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     chapter_audio = [
-        ChapterAudio(script.title, wav, build / f"{script.number:02d}.timings.json")
-        for script, wav in zip(scripts, masters, strict=True)
+        ChapterAudio(script.title, mastering, masters / f"{script.number:02d}.wav",
+                     build / f"{script.number:02d}.timings.json")
+        for script, mastering in zip(scripts, masterings, strict=True)
     ]
     cover = folder / book.cover if book.cover else None
     outputs = package(
         book, chapter_audio, folder, profile, cover, jobs, options.mp3_single,
-        progress.step(f"Encoding ({profile.name})",
+        progress.step(f"Mastering and encoding ({profile.name})",
                       deliverable_count(profile, len(scripts), options.mp3_single)),
         lambda message: progress.note(f"{folder.name}: {message}"),
     )

@@ -59,41 +59,33 @@ def _loudness(log: str, what: str) -> Loudness:
     return Loudness(float(integrated.group(1)), float(peak.group(1)) if peak else float("nan"))
 
 
-def measure_loudness(path: Path, peak: str = "true") -> Loudness:
+def _meter(peak: str) -> str:
+    """ffmpeg's EBU R128 meter; its per-frame log goes below the log level, only the summary
+    is printed."""
+    return f"ebur128=peak={peak}:framelog=verbose"
+
+
+def measure_loudness(path: Path, peak: str = "true", chain: str = "") -> Loudness:
     """Integrated loudness (LUFS) and the peak ('true', 'sample' or 'none') by ffmpeg's
-    EBU R128 meter; the true peak costs a 4x oversampled pass."""
-    meter = f"ebur128=peak={peak}"
-    log = run_ffmpeg(["-nostats", "-i", str(path), "-af", meter, "-f", "null", "-"])
+    EBU R128 meter, of the file or of what the filter `chain` makes of it; the true peak
+    costs a 4x oversampled pass."""
+    filters = ",".join(part for part in (chain, _meter(peak)) if part)
+    log = run_ffmpeg(["-nostats", "-i", str(path), "-af", filters, "-f", "null", "-"])
     return _loudness(log, path.name)
 
 
-def filter_measured(
-    source: Path, chain: str, target: Path, output: list[str], peak: str = "none"
-) -> Loudness:
-    """Filter `source` into `target` and measure what was written, in one ffmpeg run."""
-    meter = f"ebur128=peak={peak}"
-    log = run_ffmpeg([
-        "-nostats", "-i", str(source),
-        "-filter_complex", f"[0:a]{chain},asplit=2[out][meter];[meter]{meter}[measured]",
-        "-map", "[out]", *output, str(target), "-map", "[measured]", "-f", "null", "-",
-    ])
-    return _loudness(log, target.name)
-
-
-def measure_many(paths: list[Path], peak: str = "sample") -> list[Loudness]:
-    """The loudness of several files, in one ffmpeg run."""
-    if not paths:
-        return []
-    inputs = [item for path in paths for item in ("-i", str(path))]
-    graph = ";".join(f"[{index}:a]ebur128=peak={peak}[m{index}]" for index in range(len(paths)))
-    outputs = [item for index in range(len(paths))
-               for item in ("-map", f"[m{index}]", "-f", "null", "-")]
-    log = run_ffmpeg(["-nostats", *inputs, "-filter_complex", graph, *outputs])
-    summaries = {
-        int(match[1]): log[match.start():]
-        for match in re.finditer(r"Parsed_ebur128_(\d+) @ \w+\] Summary:", log)
-    }
-    return [
-        _loudness(summaries.get(index, "").split("[Parsed_ebur128_")[0], path.name)
-        for index, path in enumerate(paths)
-    ]
+def encode_measured(inputs: list[str], chain: str, outputs: list[tuple[str, list[str]]]
+                    ) -> Loudness:
+    """One ffmpeg run: the first input's audio through `chain`, split into outputs (each a
+    filter of its own and its output arguments) and into a loudness meter; return what the
+    meter read of the chain's audio."""
+    labels = "".join(f"[s{index}]" for index in range(len(outputs)))
+    graph = [f"[0:a]{chain or 'anull'},asplit={len(outputs) + 1}{labels}[meter]",
+             f"[meter]{_meter('none')}[measured]"]
+    graph += [f"[s{index}]{branch or 'anull'}[o{index}]"
+              for index, (branch, _) in enumerate(outputs)]
+    mapped = [item for index, (_, arguments) in enumerate(outputs)
+              for item in ("-map", f"[o{index}]", *arguments)]
+    log = run_ffmpeg(["-nostats", *inputs, "-filter_complex", ";".join(graph), *mapped,
+                      "-map", "[measured]", "-f", "null", "-"])
+    return _loudness(log, "the master")

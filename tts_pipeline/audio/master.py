@@ -1,9 +1,8 @@
-"""Master stage: listening profiles, and per-chapter loudness correction with ffmpeg."""
+"""Master stage: listening profiles, and each chapter's loudness chain, measured with ffmpeg."""
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -12,9 +11,8 @@ from pathlib import Path
 import soundfile
 
 from ..book import read_stamp, write_atomically
-from .ffmpeg import filter_measured, measure_loudness
+from .ffmpeg import Loudness, measure_loudness
 
-CORRECTIONS = 2  # extra passes when the limiter takes the level below the target
 PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
 OVERSAMPLING = 4  # the limiter works on 4x upsampled audio, so it also catches true peaks
 SPEECH_COMPRESSOR = (
@@ -74,9 +72,6 @@ def _limiting(profile: Profile, gain: float, rate: int) -> str:
     return ",".join([*parts, f"aresample={rate}"])
 
 
-PCM = ["-c:a", "pcm_s16le"]
-
-
 def _level(source: Path) -> float:
     """The raw chapter's level: estimated when its audio was assembled, else measured."""
     timings = read_stamp(source.with_name(f"{source.stem}.timings.json"))
@@ -85,37 +80,55 @@ def _level(source: Path) -> float:
     return measure_loudness(source, peak="none").integrated
 
 
-def _master_one(source: Path, target: Path, profile: Profile, rate: int) -> None:
-    """Two ffmpeg runs: bring the chapter to a common level through the profile's filters
-    (measured as written); gain and limit it (measured as written, and gained again while the
-    limiter leaves it short of the target)."""
-    stamp_path = target.with_suffix(".json")
+@dataclass(frozen=True)
+class Mastering:
+    """How one chapter's raw speech becomes its master: the gains its measurement gave."""
+
+    source: Path
+    profile: Profile
+    rate: int
+    level_db: float  # brings the raw speech to PRE_LEVEL_LUFS, before the profile's filters
+    gain_db: float  # brings the filtered speech to the profile's target, before the limiter
+
+    def chain(self, correction_db: float = 0.0) -> str:
+        """The ffmpeg filters from the raw speech to the master."""
+        parts = (f"volume={self.level_db:.2f}dB", self.profile.filters,
+                 _limiting(self.profile, self.gain_db + correction_db, self.rate))
+        return ",".join(part for part in parts if part)
+
+    def shortfall(self, measured: Loudness) -> float | None:
+        """The gain still missing when the limiter took the master below the target; None
+        when it is within 0.2 LU (or the profile has no limiter)."""
+        missing = self.profile.target_lufs - measured.integrated
+        return None if self.profile.true_peak_db is None or abs(missing) < 0.2 else missing
+
+
+def _measured(source: Path, profile: Profile, rate: int, stamp_path: Path) -> Mastering:
+    """Measure the chapter through the profile's filters (one ffmpeg run) and find its gains;
+    kept in a stamp beside the master while the source and the profile do not change."""
     source_stat = source.stat()
     stamp = json.loads(json.dumps({  # as it reads back: tuples become lists
         "source": [source_stat.st_size, source_stat.st_mtime_ns], "rate": rate,
         "profile": asdict(profile),
     }))
-    if target.is_file() and read_stamp(stamp_path) == stamp:
-        return
+    kept = read_stamp(stamp_path)
+    if isinstance(kept, dict) and kept.get("stamp") == stamp:
+        return Mastering(source, profile, rate, kept["level_db"], kept["gain_db"])
     unlimited = profile.true_peak_db is None
     level = PRE_LEVEL_LUFS - _level(source)
-    shaped = target.with_name(f".{target.stem}.shaped.part.wav")
     chain = ",".join(part for part in (f"volume={level:.2f}dB", profile.filters) if part)
-    measured = filter_measured(source, chain, shaped, PCM, "true" if unlimited else "none")
+    measured = measure_loudness(source, "true" if unlimited else "none", chain)
+    gain = profile.target_lufs - measured.integrated
     if unlimited:  # never let the gain clip
-        gain = min(profile.target_lufs - measured.integrated, -0.1 - measured.peak)
-    else:
-        gain = profile.target_lufs - measured.integrated
-    temporary = target.with_name(f".{target.stem}.part{target.suffix}")
-    for _ in range(CORRECTIONS + 1):
-        result = filter_measured(shaped, _limiting(profile, gain, rate), temporary, PCM)
-        shortfall = profile.target_lufs - result.integrated
-        if unlimited or abs(shortfall) < 0.2:
-            break
-        gain += shortfall  # the limiter ate some loudness: push again
-    os.replace(temporary, target)
-    shaped.unlink()
-    write_atomically(stamp_path, json.dumps(stamp))
+        gain = min(gain, -0.1 - measured.peak)
+    write_atomically(stamp_path, json.dumps({"stamp": stamp, "level_db": round(level, 2),
+                                             "gain_db": round(gain, 2)}))
+    return Mastering(source, profile, rate, round(level, 2), round(gain, 2))
+
+
+def largest_first(paths: list[Path]) -> list[int]:
+    """Indexes of these files, largest first: parallel work that ends together."""
+    return sorted(range(len(paths)), key=lambda index: -paths[index].stat().st_size)
 
 
 def master(
@@ -124,17 +137,19 @@ def master(
     profile: Profile,
     jobs: int,
     advance: Callable[[], None] = lambda: None,
-) -> list[Path]:
-    """Bring every chapter to the profile's loudness under its peak ceiling: WAV masters at the
-    profile's rate (or the first chapter's). A master whose source did not change is kept."""
+) -> list[Mastering]:
+    """Measure every chapter and decide its mastering: a common level through the profile's
+    filters, then the gain to the profile's loudness under its peak ceiling, at the profile's
+    rate (or the first chapter's). The package stage writes the masters through these chains."""
     folder.mkdir(parents=True, exist_ok=True)
-    targets = [folder / f"{source.stem}.wav" for source in sources]
     rate = profile.sample_rate or soundfile.info(str(sources[0])).samplerate
+    found: dict[int, Mastering] = {}
 
-    def work(pair: tuple[Path, Path]) -> None:
-        _master_one(*pair, profile, rate)
+    def work(index: int) -> None:
+        found[index] = _measured(sources[index], profile, rate,
+                                 folder / f"{sources[index].stem}.json")
         advance()
 
     with ThreadPoolExecutor(max(1, jobs)) as pool:
-        list(pool.map(work, zip(sources, targets, strict=True)))
-    return targets
+        list(pool.map(work, largest_first(sources)))
+    return [found[index] for index in range(len(sources))]

@@ -16,22 +16,21 @@ from typing import BinaryIO
 import soundfile
 
 from ..book import Book, read_stamp, write_atomically
-from .ffmpeg import Loudness, measure_loudness, measure_many, run_ffmpeg
-from .master import Profile
+from .ffmpeg import encode_measured, run_ffmpeg
+from .master import Mastering, Profile, largest_first
 
 NERO_TITLE_BYTES = 255
-TRUE_PEAK_SAFETY_DB = 0.2
-INTERSAMPLE_DB = 0.5  # allowance for peaks between samples when only sample peaks are read
-LOUDNESS_TOLERANCE_LU = 0.5
 ENCODER_LOSS_DB = {".mp3": 0.4}  # 64 kbps MP3 reads 0.4-0.5 LU under its master
-ENCODE_ATTEMPTS = 3
+CORRECTIONS = 2  # extra runs when the limiter takes a master below the profile's target
+PCM = ["-c:a", "pcm_s16le"]
 
 
 @dataclass
 class ChapterAudio:
-    """One mastered chapter ready to package, with its utterance timings."""
+    """One chapter to package: how it is mastered, where its master goes, its timings."""
 
     title: str
+    mastering: Mastering
     master: Path
     timings: Path
 
@@ -71,41 +70,6 @@ def ffmetadata(tags: dict[str, str], chapters: list[tuple[str, int, int]], rate:
         lines += ["[CHAPTER]", f"TIMEBASE=1/{rate}", f"START={start}", f"END={end}",
                   f"title={escape_ffmetadata(title)}"]
     return "\n".join(lines) + "\n"
-
-
-def _correction(measured: Loudness, profile: Profile) -> float | None:
-    """The gain that brings an encoded file back within the profile's limits; None when it
-    is within them already.
-
-    The check reads the sample peak (a quarter of the cost of a true-peak scan) and allows
-    INTERSAMPLE_DB for the peaks between samples; the master's limiter already works on
-    4x oversampled audio, so the codec's overshoot is what is checked here."""
-    ceiling = profile.true_peak_db - TRUE_PEAK_SAFETY_DB - INTERSAMPLE_DB
-    headroom = ceiling - measured.peak
-    correction = min(profile.target_lufs - measured.integrated, headroom)
-    return None if headroom >= 0 and abs(correction) <= LOUDNESS_TOLERANCE_LU else correction
-
-
-def _checked(target: Path, profile: Profile) -> bool:
-    """Whether an encoded file of this kind is measured against the profile's limits."""
-    return profile.true_peak_db is not None and target.suffix != ".flac"
-
-
-def _encode_verified(target: Path, profile: Profile, encode: Callable[[float, Path], object],
-                     volume: float | None = None) -> None:
-    """Encode (from `volume` dB), measure the encoded file, and encode again with a gain
-    correction while the codec left its loudness or peak outside the profile's limits."""
-    temporary = _temporary(target)
-    volume = ENCODER_LOSS_DB.get(target.suffix, 0.0) if volume is None else volume
-    for _ in range(ENCODE_ATTEMPTS):
-        encode(volume, temporary)
-        if not _checked(target, profile):
-            break
-        correction = _correction(measure_loudness(temporary, peak="sample"), profile)
-        if correction is None:
-            break
-        volume += correction
-    os.replace(temporary, target)
 
 
 def _temporary(target: Path) -> Path:
@@ -249,12 +213,13 @@ def _single_mp3(book: Book, chapters: list[ChapterAudio], build: Path, target: P
     playlist = build / "mp3.concat"
     write_atomically(playlist, "".join(_concat_entry(chapter.master) for chapter in chapters))
     cover_input, cover_output = _cover_arguments(cover, 2)
-    _encode_verified(target, profile, lambda volume, temporary: run_ffmpeg([
+    run_ffmpeg([
         "-f", "concat", "-safe", "0", "-i", str(playlist), "-i", str(metadata), *cover_input,
         "-map", "0:a", *cover_output, "-map_metadata", "1", "-map_chapters", "1",
-        "-af", f"volume={volume:.2f}dB", "-ac", "1", *MP3_ENCODER, "-b:a", profile.mp3_bitrate,
-        "-f", "mp3", str(temporary),
-    ]))
+        "-af", _encoder_loss(target), "-ac", "1", *MP3_ENCODER, "-b:a", profile.mp3_bitrate,
+        "-f", "mp3", str(_temporary(target)),
+    ])
+    os.replace(_temporary(target), target)
 
 
 AAC_FRAME = 1024
@@ -264,60 +229,71 @@ AAC_ENCODER = ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-f", "adts"]
 MP3_ENCODER = ["-c:a", "libmp3lame", "-compression_level", "7", "-id3v2_version", "3"]
 
 
+def _encoder_loss(target: Path) -> str:
+    """The gain that makes up for the level this kind of file loses in its encoder."""
+    return f"volume={ENCODER_LOSS_DB.get(target.suffix, 0.0):.2f}dB"
+
+
 def _chapter_files(book: Book, chapter: ChapterAudio, number: int, total: int,
-                   targets: list[tuple[Path, list[str]]], cover: Path | None, profile: Profile
-                   ) -> None:
-    """Every file of one chapter: encoded together in one ffmpeg run, measured together in
-    another, and a file the codec left out of bounds encoded again on its own. A file is kept
-    while nothing it is made from changed (its stamp lies beside the chapter's master)."""
-    master_stat = chapter.master.stat()
+                   targets: list[tuple[Path, list[str]]], cover: Path | None) -> None:
+    """Every file of one chapter in one ffmpeg run: the raw speech through its mastering
+    chain into the master and, at once, into every deliverable; the run's meter checks that
+    the limiter left the master at the target (else it runs again with more gain). A file is
+    kept while nothing it is made from changed (its stamp lies beside the master); a stale
+    deliverable of a kept master is encoded from the master."""
     tags = book_tags(book) | {"title": chapter.title, "track": f"{number}/{total}"}
     cover_size = cover.stat().st_size if cover and cover.is_file() else 0
     cover_input = ["-i", str(cover)] if cover_size else []
 
-    def arguments(target: Path, codec: list[str], volume: float, output: Path) -> list[str]:
+    def arguments(target: Path, codec: list[str]) -> list[str]:
         tagged = target.suffix in (".mp3", ".flac")
         pictured = target.suffix == ".mp3" and bool(cover_input)
         return [
-            "-map", "0:a",
             *(["-map", "1:v", "-c:v", "copy", "-disposition:v:0", "attached_pic",
                "-metadata:s:v", "comment=Cover (front)"] if pictured else []),
             "-map_metadata", "-1",
             *[item for key, value in tags.items() if value and tagged
               for item in ("-metadata", f"{key}={value}")],
-            "-af", f"volume={volume:.2f}dB", "-ac", "1", *codec, str(output),
+            "-ac", "1", *codec, str(_temporary(target)),
         ]
 
-    def stamp(target: Path, codec: list[str]) -> dict:
+    def stamp(target: Path, codec: list[str], master: os.stat_result) -> dict:
         tagged = target.suffix in (".mp3", ".flac")
-        return {"master": [master_stat.st_size, master_stat.st_mtime_ns], "codec": codec,
+        return {"master": [master.st_size, master.st_mtime_ns], "codec": codec,
                 "tags": tags if tagged else {}, "cover": cover_size}
 
-    stale = [(target, codec) for target, codec in targets
-             if not (target.is_file() and read_stamp(_stamp_path(chapter, target))
-                     == stamp(target, codec))]
-    if not stale:
-        return
-    volumes = [ENCODER_LOSS_DB.get(target.suffix, 0.0) for target, _ in stale]
-    run_ffmpeg(["-i", str(chapter.master), *cover_input, *[
-        item for (target, codec), volume in zip(stale, volumes, strict=True)
-        for item in arguments(target, codec, volume, _temporary(target))
-    ]])
-    checked = [(target, codec, volume) for (target, codec), volume in zip(stale, volumes,
-                                                                           strict=True)
-               if _checked(target, profile)]
-    measured = measure_many([_temporary(target) for target, _, _ in checked])
-    for (target, codec, volume), loudness in zip(checked, measured, strict=True):
-        correction = _correction(loudness, profile)
-        if correction is not None:
-            _encode_verified(target, profile, lambda gain, output, t=target, c=codec: run_ffmpeg(
-                ["-i", str(chapter.master), *cover_input, *arguments(t, c, gain, output)]
-            ), volume + correction)
+    source = chapter.mastering.source.stat()
+    master_stamp = {"source": [source.st_size, source.st_mtime_ns],
+                    "chain": chapter.mastering.chain()}
+    if chapter.master.is_file() and read_stamp(_stamp_path(chapter, chapter.master)) == \
+            master_stamp:
+        kept = chapter.master.stat()
+        stale = [(target, codec) for target, codec in targets
+                 if not (target.is_file() and read_stamp(_stamp_path(chapter, target))
+                         == stamp(target, codec, kept))]
+        if not stale:
+            return
+        encode_measured(["-i", str(chapter.master), *cover_input], "", [
+            (_encoder_loss(target), arguments(target, codec)) for target, codec in stale])
+    else:
+        stale = targets
+        outputs = [("", [*PCM, str(_temporary(chapter.master))])] + [
+            (_encoder_loss(target), arguments(target, codec)) for target, codec in stale]
+        correction = 0.0
+        for _ in range(CORRECTIONS + 1):
+            measured = encode_measured(["-i", str(chapter.mastering.source), *cover_input],
+                                       chapter.mastering.chain(correction), outputs)
+            missing = chapter.mastering.shortfall(measured)
+            if missing is None:
+                break
+            correction += missing
+        os.replace(_temporary(chapter.master), chapter.master)
+        write_atomically(_stamp_path(chapter, chapter.master), json.dumps(master_stamp))
+    master = chapter.master.stat()
     for target, codec in stale:
-        if _temporary(target).is_file():
-            os.replace(_temporary(target), target)
+        os.replace(_temporary(target), target)
         write_atomically(_stamp_path(chapter, target),
-                         json.dumps(stamp(target, codec), ensure_ascii=False))
+                         json.dumps(stamp(target, codec, master), ensure_ascii=False))
 
 
 def _stamp_path(chapter: ChapterAudio, target: Path) -> Path:
@@ -371,8 +347,9 @@ def package(
 ) -> list[Path]:
     """Write the profile's deliverables and subtitles into its folder; return their paths.
 
-    Every chapter is encoded on its own, in parallel, and kept while its master does not
-    change; the M4B joins the chapters' AAC streams without encoding them again."""
+    Every chapter is mastered and encoded on its own, in parallel, longest first, and kept
+    while nothing it is made from changes; the M4B joins the chapters' AAC streams without
+    encoding them again."""
     name = folder.name
     target = folder / profile.folder if profile.folder else folder
     build = chapters[0].master.parent
@@ -400,14 +377,14 @@ def package(
                 if stale.name != f"{name}{suffix}":
                     stale.unlink()
         codecs[kind] = codec
-    for number, chapter in enumerate(chapters, start=1):
-        targets = [(files[kind][number - 1], codecs[kind]) for kind in files]
-        work.append(lambda c=chapter, n=number, t=targets: _chapter_files(
-            book, c, n, len(chapters), t, cover, profile))
+    for index in largest_first([chapter.mastering.source for chapter in chapters]):
+        targets = [(files[kind][index], codecs[kind]) for kind in files]
+        work.append(lambda c=chapters[index], n=index + 1, t=targets: _chapter_files(
+            book, c, n, len(chapters), t, cover))
     outputs = [path for kind, paths in files.items() if kind != "m4b" for path in paths]
-    if mp3_single and whole_book:
+    if mp3_single and whole_book:  # from the masters, once every chapter's is written
         single = target / f"{name}.mp3"
-        work.insert(0, lambda: _single_mp3(book, chapters, build, single, cover, profile))
+        work.append(lambda: _single_mp3(book, chapters, build, single, cover, profile))
         outputs.append(single)
 
     def run(job: Callable[[], None]) -> None:
@@ -416,7 +393,9 @@ def package(
 
     target.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max(1, jobs)) as pool:
-        list(pool.map(run, work))
+        list(pool.map(run, work[:len(chapters)]))
+    for job in work[len(chapters):]:
+        run(job)
     rate = soundfile.info(str(chapters[0].master)).samplerate
     if whole_book:
         m4b = target / f"{name}.m4b"
