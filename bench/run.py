@@ -10,12 +10,14 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +31,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from bulletin import Article, Bulletin, build_bulletin, sample_articles  # noqa: E402
 
+from tts_pipeline import pipeline  # noqa: E402
+from tts_pipeline.audio import ffmpeg  # noqa: E402
 from tts_pipeline.audio.ffmpeg import ffmpeg_executable  # noqa: E402
 from tts_pipeline.audio.package import AAC_ENCODER, MP3_ENCODER  # noqa: E402
 from tts_pipeline.book import read_book  # noqa: E402
@@ -183,6 +187,52 @@ def scaling(pdf: Path, folder: Path, rows: list[list[str]]) -> None:
                  f"{warm / cold:.0%} of cold; {synthesized} utterances synthesized"])
 
 
+def _ffmpeg_kind(command: list[str]) -> str:
+    if "ipod" in command:
+        return "ffmpeg: join the M4B"
+    if "asplit" in " ".join(command):
+        return "ffmpeg: master and encode a chapter"
+    if "ebur128" in " ".join(command):
+        return "ffmpeg: measure a chapter"
+    return "ffmpeg: other"
+
+
+def cpu_profile(pdf: Path, folder: Path, rows: list[list[str]]) -> None:
+    """Where the CPU goes in a cold --jobs 1 convert, in this process: each ffmpeg run's
+    user + system seconds (its rusage), and the rest (Python, synthesis workers)."""
+    spent: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    run = subprocess.run
+
+    def recorded(command: list[str], *args, **kwargs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result = run(command, *args, **kwargs)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        entry = spent[_ffmpeg_kind(command)]
+        entry[0] += 1
+        entry[1] += after.ru_utime - before.ru_utime
+        entry[2] += after.ru_stime - before.ru_stime
+        return result
+
+    def cpu() -> float:
+        return sum(getattr(resource.getrusage(who), field) for who in (
+            resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for field in ("ru_utime", "ru_stime"))
+
+    start = cpu()
+    ffmpeg.subprocess.run = recorded
+    try:
+        book = pipeline.extract_to_folder(pdf, folder / "profiled")
+        pipeline.render_folder(book, pipeline.RenderOptions(jobs=1))
+    finally:
+        ffmpeg.subprocess.run = run
+    total = cpu() - start
+    for kind, (count, user, system) in sorted(spent.items(), key=lambda item: -sum(item[1][1:])):
+        rows.append([kind, f"{count:.0f}", f"{user:.2f} s", f"{system:.2f} s",
+                     f"{(user + system) / total:.0%}"])
+    rest = total - sum(user + system for _, user, system in spent.values())
+    rows.append(["Python and synthesis", "", "", "", f"{rest / total:.0%} ({rest:.2f} s)"])
+    rows.append(["total CPU", "", "", "", f"{total:.2f} s"])
+
+
 PARAGRAPHS_PER_CHAPTER = 31  # about ten minutes of speech with the default voice
 
 
@@ -251,6 +301,10 @@ def main() -> None:
         extraction_speed(folder, stage_rows)
         sections.append(table("Stages of the sample's convert", ["stage", "time", "share"],
                               stage_rows))
+        cpu_rows: list[list[str]] = []
+        cpu_profile(SAMPLE, folder, cpu_rows)
+        sections.append(table("Where the CPU goes: the sample's cold convert with --jobs 1",
+                              ["work", "runs", "user", "system", "share"], cpu_rows))
         scaling_rows: list[list[str]] = []
         scaling(SAMPLE, folder, scaling_rows)
         sections.append(table("Scaling and re-rendering (sample bulletin)",
