@@ -40,7 +40,8 @@ class Bulletin:
     outline: bool = False
 
 
-def _fonts() -> None:
+def register_fonts() -> None:
+    """DejaVu Serif as "Serif", "Serif-Bold" and "Serif-Italic" for reportlab."""
     for name, file in {
         "Serif": "DejaVuSerif.ttf", "Serif-Bold": "DejaVuSerif-Bold.ttf",
         "Serif-Italic": "DejaVuSerif-Italic.ttf",
@@ -79,7 +80,7 @@ def _decorate(canvas, document) -> None:
 
 def build_bulletin(bulletin: Bulletin, path: Path) -> Path:
     """Write the bulletin as a 13.5 × 20.5 cm PDF: cover, contents, one article per page."""
-    _fonts()
+    register_fonts()
     story = []
     if bulletin.cover:
         story += [Spacer(1, 40 * mm), Paragraph(bulletin.title, STYLES["masthead"]), PageBreak()]

@@ -12,6 +12,9 @@ from .pdf import OutlineEntry
 
 NOT_ARTICLES = re.compile(r"^(trong số này|mục lục|bìa|nội dung|cover)$", re.IGNORECASE)
 PAGES_PER_FALLBACK_CHAPTER = 4
+TITLE_KEY = 30  # letters of a title compared with its outline entry
+
+Draft = tuple[str, list[Block]]  # a chapter's title and the blocks it reads
 
 
 @dataclass
@@ -26,34 +29,45 @@ def _comparable(text: str) -> str:
     return re.sub(r"\W+", "", unicodedata.normalize("NFC", text).lower())
 
 
-def _from_titles(blocks: list[Block], is_start) -> list[Chapter]:
-    """One chapter per block that `is_start` accepts; paragraphs before the first are dropped."""
-    chapters: list[Chapter] = []
+def _same_title(entry: str, title: str) -> bool:
+    """Whether a printed title is the one an outline entry names. Outlines cut long titles
+    short and (Chromium) repeat a wrapped title's first line: the two agree at the start, or
+    at the end of long ones."""
+    entry, title = _comparable(entry), _comparable(title)
+    return title.startswith(entry[:TITLE_KEY]) or (
+        min(len(entry), len(title)) >= TITLE_KEY and title.endswith(entry[-TITLE_KEY:])
+    )
+
+
+def _from_titles(blocks: list[Block]) -> list[Draft]:
+    """One chapter per title block; paragraphs before the first are dropped."""
+    chapters: list[Draft] = []
     for block in blocks:
-        if is_start(block):
-            chapters.append(Chapter(title=block.text, paragraphs=[]))
+        if block.kind == "title":
+            chapters.append((block.text, []))
         elif chapters:
-            chapters[-1].paragraphs.append(block.text)
+            chapters[-1][1].append(block)
     return chapters
 
 
 MASTHEAD_WORDS = 25
 
 
-def _drop_masthead(chapters: list[Chapter], blocks: list[Block]) -> list[Chapter]:
+def _drop_masthead(chapters: list[Draft], blocks: list[Block]) -> list[Draft]:
     """A first 'chapter' that is only the publication's name and issue line, followed by an
     article on the same page, is the masthead of a bulletin without a cover."""
     titles = [block for block in blocks if block.kind == "title"]
     if len(chapters) < 2 or len(titles) < 2 or titles[0].page != titles[1].page:
         return chapters
-    words = sum(len(paragraph.split()) for paragraph in chapters[0].paragraphs)
+    words = sum(len(block.text.split()) for block in chapters[0][1])
     return chapters[1:] if words < MASTHEAD_WORDS else chapters
 
 
-def _drop_bylines(chapters: list[Chapter]) -> None:
-    for chapter in chapters:
-        if chapter.paragraphs and is_byline(Block("paragraph", chapter.paragraphs[-1], 0)):
-            chapter.paragraphs.pop()
+def _chapter(title: str, body: list[Block], printed: bool) -> Chapter:
+    """A chapter of the blocks' texts; a printed one loses its byline."""
+    if printed and is_byline(body[-1]):
+        body = body[:-1]
+    return Chapter(title=title, paragraphs=[block.text for block in body])
 
 
 def _outline_articles(outline: list[OutlineEntry]) -> list[OutlineEntry]:
@@ -64,17 +78,16 @@ def _outline_articles(outline: list[OutlineEntry]) -> list[OutlineEntry]:
     ]
 
 
-def _by_outline(blocks: list[Block], articles: list[OutlineEntry]) -> list[Chapter]:
+def _by_outline(blocks: list[Block], articles: list[OutlineEntry]) -> list[Draft]:
     """Chapters start at the title blocks the outline names (or at the top of the page an
     entry points to, when no title there matches); other titles stay as text."""
-    wanted = [(_comparable(entry.title), entry) for entry in articles]
     starts: dict[int, str] = {}
     position = 0
-    for key, entry in wanted:
+    for entry in articles:
         for index in range(position, len(blocks)):
             block = blocks[index]
             if block.page >= entry.page and (
-                block.kind == "title" and _comparable(block.text).startswith(key[:30])
+                block.kind == "title" and _same_title(entry.title, block.text)
             ):
                 starts[index] = block.text  # the page's own words: outlines lose spaces
                 position = index + 1
@@ -83,14 +96,14 @@ def _by_outline(blocks: list[Block], articles: list[OutlineEntry]) -> list[Chapt
                 starts.setdefault(index, entry.title)
                 position = index
                 break
-    chapters: list[Chapter] = []
+    chapters: list[Draft] = []
     for index, block in enumerate(blocks):
         if index in starts:
-            chapters.append(Chapter(title=starts[index], paragraphs=[]))
+            chapters.append((starts[index], []))
             if block.kind == "title":
                 continue
         if chapters:
-            chapters[-1].paragraphs.append(block.text)
+            chapters[-1][1].append(block)
     return chapters
 
 
@@ -113,16 +126,14 @@ def segment(blocks: list[Block], outline: list[OutlineEntry], printed: bool = Tr
     last paragraphs)."""
     articles = _outline_articles(outline)
     if len(articles) >= 2:
-        chapters = _by_outline(blocks, articles)
+        drafts = _by_outline(blocks, articles)
         method = "outline"
     else:
-        chapters = _from_titles(blocks, lambda block: block.kind == "title")
+        drafts = _from_titles(blocks)
         if printed:
-            chapters = _drop_masthead(chapters, blocks)
+            drafts = _drop_masthead(drafts, blocks)
         method = "headings"
-    chapters = [chapter for chapter in chapters if chapter.paragraphs]
-    if printed:
-        _drop_bylines(chapters)
+    chapters = [_chapter(title, body, printed) for title, body in drafts if body]
     warnings = []
     if not chapters:
         chapters = _by_pages(blocks)

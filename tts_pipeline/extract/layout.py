@@ -8,23 +8,27 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .pdf import Line, PdfText
+from .pdf import Line, PdfText, Span
 
 TITLE_RATIO = 1.25
 LARGE_TITLE_RATIO = 1.5
 SMALL_RATIO = 0.92
 MARGIN_SHARE = 0.09
+TABLE_MIN_ROWS = 3
+TABLE_CELL_REACH = 12  # a row's cells are at most this many font sizes tall
 
 _PAGE_NUMBER = re.compile(r"^(trang\s*)?[-–—\s]*\d{1,4}(\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
 _TOC_HEADING = re.compile(r"^(mục lục|trong số này|nội dung chính)\s*:?$", re.IGNORECASE)
-_LEADER = r"(\.{3,}|…{2,}|·{3,}|\s{2,}|\t)"
+_LEADER = r"((\. ?){3,}|…{2,}|·{3,}|\s{2,}|\t)"
 _TOC_ENTRY = re.compile(_LEADER + r"\s*\d{1,3}\s*$")
 _CAPTION = re.compile(r"^\(?\s*(ảnh|nguồn|photo)\b[^\n]{0,60}", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"\(?\s*ảnh\s*(:|minh họa|minh hoạ|tư liệu)[^.]{0,40}\)?\s*$", re.IGNORECASE
 )
-_BULLET = re.compile(r"^\s*[•▪◦●■□➢►\uf0b7\uf0a7–-]\s+")
-_LIST_ITEM = re.compile(r"^\s*([•▪◦●■□➢►\uf0b7\uf0a7–-]|\d{1,2}[.)]|[a-zđ]\))\s+")
+_BULLETS = "[•▪◦●■□➢►\uf0b7\uf0a7–-]"
+_MARKER = re.compile(rf"{_BULLETS}|\d{{1,2}}[.)]|[a-zđ]\)")
+_BULLET = re.compile(rf"^\s*{_BULLETS}\s+")
+_LIST_ITEM = re.compile(rf"^\s*({_MARKER.pattern})\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
 
 
@@ -32,7 +36,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
 class Block:
     """A title or a paragraph, in reading order."""
 
-    kind: str  # "title" | "paragraph"
+    kind: str  # "title" | "paragraph" | "row" (a table row: its cells joined by ", ")
     text: str
     page: int
     bold: bool = False
@@ -106,6 +110,27 @@ def _is_title(line: Line, size: float) -> bool:
     return line.size >= size * TITLE_RATIO and line.bold
 
 
+def _letters(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFC", text) if ch.isalnum())
+
+
+def _ghost_lines(lines: list[Line], dropped: set[int], size: float) -> set[int]:
+    """Title-size glyphs that close a page and are only a few letters of the title opening
+    the next one: the tall accents of that title, which a browser also paints on the page
+    before it."""
+    kept = [index for index in range(len(lines)) if index not in dropped]
+    ghosts = set()
+    for index, following in zip(kept, kept[1:], strict=False):
+        line, title = lines[index], lines[following]
+        if title.page != line.page + 1 or not (_is_title(line, size) and _is_title(title, size)):
+            continue
+        letters, rest = _letters(line.text), _letters(title.text)
+        remaining = iter(rest)  # the ghost's letters come in the title's order
+        if len(letters) * 3 < len(rest) and all(letter in remaining for letter in letters):
+            ghosts.add(index)
+    return ghosts
+
+
 def _is_noise(line: Line, size: float) -> bool:
     """Captions, photo credits, small print and pull quotes."""
     text = line.text.strip()
@@ -133,17 +158,30 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
-def _page_margins(lines: list[Line], size: float) -> dict[int, tuple[float, float]]:
-    """Left and right text edges of body lines, per page."""
-    margins = {}
-    by_page: dict[int, list[Line]] = {}
-    for line in lines:
-        if abs(line.size - size) < 0.6:
-            by_page.setdefault(line.page, []).append(line)
-    for page, page_lines in by_page.items():
-        lefts = Counter(round(line.x0) for line in page_lines)
-        margins[page] = (lefts.most_common(1)[0][0], max(line.x1 for line in page_lines))
-    return margins
+def _text_columns(lines: list[Line], size: float, skip: set[int]
+                  ) -> tuple[list[int], dict[int, tuple[float, float]]]:
+    """Each line's column, and each column's left and right text edges (the commonest start
+    and the furthest end of its body lines). pdfium gives a column's lines top to bottom: a
+    body line on a new page, or above the last one, starts the next column."""
+    columns: list[int] = []
+    lefts: dict[int, Counter[int]] = {}
+    rights: dict[int, float] = {}
+    column, last = 0, None
+    for index, line in enumerate(lines):
+        if index not in skip and abs(line.size - size) < 0.6:
+            if last is not None and (
+                line.page != last.page or line.baseline < last.baseline - line.size
+            ):
+                column += 1
+            last = line
+            lefts.setdefault(column, Counter())[round(line.x0)] += 1
+            rights[column] = max(rights.get(column, line.x1), line.x1)
+        columns.append(column)
+    edges = {
+        column: (min(starts, key=lambda x: (-starts[x], x)), rights[column])
+        for column, starts in lefts.items()
+    }
+    return columns, edges
 
 
 def _leading(lines: list[Line], size: float) -> float:
@@ -157,10 +195,174 @@ def _leading(lines: list[Line], size: float) -> float:
     return statistics.median(gaps) if gaps else size * 1.2
 
 
-def _ends_short(line: Line, margins: dict[int, tuple[float, float]]) -> bool:
+def _ends_short(line: Line, edges: tuple[float, float]) -> bool:
     """A line that stops well before the right edge after a full stop ends its paragraph."""
-    left, right = margins.get(line.page, (line.x0, line.x1))
+    left, right = edges
     return line.x1 < left + (right - left) * 0.7 and bool(_SENTENCE_END.search(line.text.strip()))
+
+
+@dataclass
+class Table:
+    """A table read from `lines` (indexes into the document's lines): its rows' cell texts."""
+
+    lines: list[int]
+    rows: list[list[str]]
+
+
+def _cells(line: Line) -> list[Span]:
+    """A line's spans, with a list marker ('•', '1.') kept on the item it marks."""
+    spans = list(line.parts())
+    if len(spans) > 1 and _MARKER.fullmatch(spans[0].text):
+        spans[:2] = [Span(spans[0].x0, spans[1].x1, f"{spans[0].text} {spans[1].text}")]
+    return spans
+
+
+def _overlapping(span: Span, spans: list[Span]) -> list[Span]:
+    """The spans that share some of `span`'s width."""
+    return [other for other in spans if span.x0 < other.x1 and other.x0 < span.x1]
+
+
+def _row_tops(lines: list[Line], page: list[int], cells: dict[int, list[Span]]
+              ) -> list[list[int]]:
+    """The first lines of table rows, as positions in `page`: cells side by side on one
+    baseline that pdfium gives one after another, with only their own lower lines between.
+    The columns of a two-column page never qualify: a whole column comes between them."""
+    tops: list[list[int]] = []
+    taken: set[int] = set()
+    for first, index in enumerate(page):
+        if first in taken:
+            continue
+        top = lines[index]
+        members, spans = [first], list(cells[index])
+        for position in range(first + 1, len(page)):
+            below = lines[page[position]].baseline - top.baseline
+            if not -top.size * 0.3 <= below <= top.size * TABLE_CELL_REACH:
+                break
+            mate = cells[page[position]]
+            if (abs(below) <= top.size * 0.3 and position not in taken
+                    and not any(_overlapping(span, spans) for span in mate)):
+                members.append(position)
+                spans += mate
+        if len(spans) > 1:
+            tops.append(members)
+            taken.update(members)
+    return tops
+
+
+def _next_row(lines: list[Line], page: list[int], cells: dict[int, list[Span]],
+              row: list[int], following: list[int]) -> bool:
+    """Whether `following` starts the row after `row`: lower, close, in the same columns (no
+    cell of one under two of the other), and with only lines of `row`'s cells (each under one
+    of its cells) between them."""
+    top, next_top = lines[page[row[0]]], lines[page[following[0]]]
+    spans = [span for position in row for span in cells[page[position]]]
+    next_spans = [span for position in following for span in cells[page[position]]]
+    between = [lines[page[p]] for p in range(row[0] + 1, following[0]) if p not in row]
+    lowest = max([top.baseline] + [line.baseline for line in between])
+    return (
+        following[0] > max(row) and top.baseline < next_top.baseline
+        and next_top.baseline - lowest <= next_top.size * 3
+        and all(len(_overlapping(span, next_spans)) <= 1 for span in spans)
+        and all(len(_overlapping(span, spans)) <= 1 for span in next_spans)
+        and all(line.baseline > top.baseline
+                and len(_overlapping(Span(line.x0, line.x1, ""), spans)) == 1
+                for line in between)
+    )
+
+
+def _columns(spans: list[Span]) -> list[tuple[float, float]]:
+    """Left and right edges of the columns that overlapping spans make."""
+    columns: list[tuple[float, float]] = []
+    for span in sorted(spans):
+        if columns and span.x0 < columns[-1][1]:
+            columns[-1] = (columns[-1][0], max(columns[-1][1], span.x1))
+        else:
+            columns.append((span.x0, span.x1))
+    return columns
+
+
+def _column(span: Span, columns: list[tuple[float, float]]) -> int:
+    """The column a span's centre falls in, or the nearest."""
+    centre = (span.x0 + span.x1) / 2
+    return min(range(len(columns)),
+               key=lambda k: max(columns[k][0] - centre, centre - columns[k][1], 0))
+
+
+def _table(lines: list[Line], page: list[int], cells: dict[int, list[Span]],
+           tops: list[list[int]]) -> Table | None:
+    """The table these row tops make, if each row fills at least two of its columns, with one
+    span in each, and every column is aligned left, right or centred."""
+    size = statistics.median(lines[page[top[0]]].size for top in tops)
+    tolerance = size * 0.3
+    columns = _columns([span for top in tops for p in top for span in cells[page[p]]])
+    for top in tops:
+        filled = Counter(_column(span, columns) for p in top for span in cells[page[p]])
+        if len(filled) < 2 or max(filled.values()) > 1:
+            return None
+    for k in range(len(columns)):
+        spans = [span for top in tops for p in top for span in cells[page[p]]
+                 if _column(span, columns) == k]
+        if not any(max(edges) - min(edges) <= tolerance for edges in (
+                [span.x0 for span in spans], [span.x1 for span in spans],
+                [(span.x0 + span.x1) / 2 for span in spans])):  # left, right or centred
+            return None
+    positions = list(range(tops[0][0], max(tops[-1]) + 1))
+    baselines: list[float] = []
+    for baseline in sorted(lines[page[p]].baseline for p in positions):
+        if not baselines or baseline - baselines[-1] > tolerance:
+            baselines.append(baseline)
+    gaps = [b - a for a, b in zip(baselines, baselines[1:], strict=False)]
+    # lines of a wrapped cell are closer together than rows, which have padding between
+    split = (min(gaps) + max(gaps)) / 2 if gaps and max(gaps) > min(gaps) * 1.2 else 0.0
+    for position in range(positions[-1] + 1, len(page)):  # the last row's lower lines
+        line = lines[page[position]]
+        if not (tolerance < line.baseline - baselines[-1] <= split
+                and len(_overlapping(Span(line.x0, line.x1, ""),
+                                     [Span(*column, "") for column in columns])) == 1):
+            break
+        positions.append(position)
+        baselines.append(line.baseline)
+    starts = [baselines[0]] + [b for a, b in zip(baselines, baselines[1:], strict=False)
+                               if b - a > split]
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for p in positions:
+        line = lines[page[p]]
+        row = sum(start <= line.baseline + tolerance for start in starts) - 1
+        for span in cells[page[p]]:
+            grid.setdefault((row, _column(span, columns)), []).append(
+                (line.baseline, span.x0, span.text))
+    rows = []
+    for row in range(len(starts)):
+        texts = []
+        for k in range(len(columns)):
+            text = ""
+            for _, _, part in sorted(grid.get((row, k), [])):
+                text = join_lines(text, part) if text else part
+            texts.append(text)
+        rows.append(texts)
+    return Table([page[p] for p in positions], rows)
+
+
+def find_tables(lines: list[Line], skip: set[int]) -> list[Table]:
+    """Tables: at least TABLE_MIN_ROWS rows whose cells share a baseline in two or more
+    aligned columns, at x positions that repeat from row to row."""
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if index not in skip and not _TOC_ENTRY.search(line.text.strip()):
+            pages.setdefault(line.page, []).append(index)
+    tables = []
+    for page in pages.values():
+        cells = {index: _cells(lines[index]) for index in page}
+        chain: list[list[int]] = []
+        for top in [*_row_tops(lines, page, cells), None]:
+            if top is not None and chain and _next_row(lines, page, cells, chain[-1], top):
+                chain.append(top)
+                continue
+            table = _table(lines, page, cells, chain) if len(chain) >= TABLE_MIN_ROWS else None
+            if table is not None:
+                tables.append(table)
+            chain = [top] if top is not None else []
+    return tables
 
 
 def analyse(pdf: PdfText) -> tuple[list[Block], float]:
@@ -168,13 +370,24 @@ def analyse(pdf: PdfText) -> tuple[list[Block], float]:
     lines = pdf.lines
     size = body_size(lines)
     dropped = _running_lines(lines, pdf.page_count) | _toc_lines(lines)
+    dropped |= _ghost_lines(lines, dropped, size)
     cover = _cover_page(lines, pdf.page_count, size)
-    margins = _page_margins(lines, size)
     leading = _leading(lines, size)
+    tables = {table.lines[0]: table for table in find_tables(lines, dropped)}
+    in_tables = {index for table in tables.values() for index in table.lines}
+    columns, edges = _text_columns(lines, size, dropped | in_tables)
+    dropped.update(in_tables.difference(tables))
     blocks: list[Block] = []
     previous: Line | None = None
+    previous_column = -1
     for index, line in enumerate(lines):
-        if index in dropped or (cover and line.page == 0) or _is_noise(line, size):
+        if index in dropped or (cover and line.page == 0):
+            continue
+        if index in tables:
+            blocks += [Block("row", ", ".join(cell for cell in row if cell), line.page)
+                       for row in tables[index].rows]
+            continue
+        if _is_noise(line, size):
             continue
         text = line.text
         if _is_title(line, size):
@@ -191,7 +404,7 @@ def analyse(pdf: PdfText) -> tuple[list[Block], float]:
                 blocks.append(Block("title", text, line.page, True))
             previous = line
             continue
-        left, right = margins.get(line.page, (line.x0, line.x1))
+        left, right = edges.get(columns[index], (line.x0, line.x1))
         last = blocks[-1] if blocks else None
         item = _LIST_ITEM.match(text)
         hanging = last is not None and bool(_LIST_ITEM.match(last.text))  # a list item's wrap
@@ -201,9 +414,9 @@ def analyse(pdf: PdfText) -> tuple[list[Block], float]:
             and not _is_title(previous, size)
             and last.bold == line.bold
             and (line.x0 < left + line.size * 0.8 or hanging)
-            and not _ends_short(previous, margins)
+            and not _ends_short(previous, edges.get(previous_column, (previous.x0, previous.x1)))
             and (
-                previous.page != line.page
+                previous.page != line.page or columns[index] != previous_column
                 or 0 < line.baseline - previous.baseline < leading * 1.4
             )
         )
@@ -211,15 +424,16 @@ def analyse(pdf: PdfText) -> tuple[list[Block], float]:
             last.text = join_lines(last.text, text)
         else:
             blocks.append(Block("paragraph", text, line.page, line.bold))
-        previous = line
+        previous, previous_column = line, columns[index]
     for block in blocks:
         block.text = clean_text(_BULLET.sub("", block.text))
     return [block for block in blocks if block.text], size
 
 
 def is_byline(block: Block) -> bool:
-    """A short unpunctuated signature closing an article: 'NGUYỄN THU HƯƠNG'."""
+    """A short unpunctuated paragraph (bold or not) that can sign an article: 'NGUYỄN THU
+    HƯƠNG'. Table rows never are."""
     return (
-        block.kind == "paragraph" and not block.bold
+        block.kind != "row"
         and len(block.text.split()) <= 7 and not _SENTENCE_END.search(block.text)
     )

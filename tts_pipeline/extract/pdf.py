@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -13,10 +15,19 @@ import pypdfium2.raw as raw
 _ITALIC_FLAG = 0x40
 _FORCE_BOLD_FLAG = 0x40000
 _PLACEHOLDERS = {"", "(anonymous)", "(unspecified)", "untitled", "Untitled"}
+GAP_RATIO = 0.45  # a blank wider than this many font sizes splits a line into spans
 
 
 class ExtractError(Exception):
     """A document that cannot be turned into a book; the message says what to do."""
+
+
+class Span(NamedTuple):
+    """A run of a line's text between wide blanks, such as one table cell's part of a row."""
+
+    x0: float
+    x1: float
+    text: str
 
 
 @dataclass
@@ -31,6 +42,12 @@ class Line:
     baseline: float
     page_width: float
     page_height: float
+    font: str = ""
+    spans: tuple[Span, ...] = ()  # only for a line with wide blanks in it
+
+    def parts(self) -> tuple[Span, ...]:
+        """The line's spans, or the whole line as one span."""
+        return self.spans or (Span(self.x0, self.x1, self.text),)
 
 
 @dataclass
@@ -54,19 +71,21 @@ class PdfText:
                        self.page_chars)
 
 
-def _font_style(textpage: raw.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
+def _font_style(textpage: raw.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool, str]:
+    """Size, bold, italic and font name of a character."""
     size = raw.FPDFText_GetFontSize(textpage, index)
     flags = ctypes.c_int(0)
     buffer = ctypes.create_string_buffer(128)
     raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
-    name = buffer.value.decode("latin-1").lower()
+    font = buffer.value.decode("latin-1")
+    name = font.lower()
     weight = raw.FPDFText_GetFontWeight(textpage, index)
     bold = (
         "bold" in name or "black" in name or weight >= 600
         or bool(flags.value & _FORCE_BOLD_FLAG)
     )
     italic = "italic" in name or "oblique" in name or bool(flags.value & _ITALIC_FLAG)
-    return size, bold, italic
+    return size, bold, italic, font
 
 
 def _char_box(textpage: raw.FPDF_TEXTPAGE, index: int) -> tuple[float, float, float, float]:
@@ -79,15 +98,67 @@ def _char_box(textpage: raw.FPDF_TEXTPAGE, index: int) -> tuple[float, float, fl
     return left.value, right.value, bottom.value, top.value
 
 
+def _spans(textpage: raw.FPDF_TEXTPAGE, segment: str, start: int, first: int, last: int,
+           size: float) -> tuple[Span, ...]:
+    """A line's text split where pdfium's boxes of it (one per text object, or per word or
+    glyph) leave a blank wider than GAP_RATIO font sizes; () when there is none."""
+    count = raw.FPDFText_CountRects(textpage, first, last - first + 1)
+    if count < 2:
+        return ()
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    boxes = []
+    for rect in range(count):
+        raw.FPDFText_GetRect(textpage, rect, *map(ctypes.byref, (left, top, right, bottom)))
+        boxes.append((left.value, right.value, (top.value + bottom.value) / 2))
+    spans, cut, x0 = [], 0, boxes[0][0]
+    for before, after in zip(boxes, boxes[1:], strict=False):
+        if after[0] - before[1] <= size * GAP_RATIO:
+            continue
+        char = raw.FPDFText_GetCharIndexAtPos(textpage, after[0] + 0.1, after[2], size / 2,
+                                              size / 2)
+        position = raw.FPDFText_GetTextIndexFromCharIndex(textpage, char) - start
+        if cut < position < len(segment) and segment[cut:position].strip():
+            spans.append(Span(x0, before[1], segment[cut:position].strip()))
+            cut, x0 = position, after[0]
+    if not spans:
+        return ()
+    return (*spans, Span(x0, boxes[-1][1], segment[cut:].strip()))
+
+
+def _segments(textpage: raw.FPDF_TEXTPAGE, text: str) -> list[tuple[int, str]]:
+    """The lines of a page's text, with where each starts in it. pdfium ends lines with CR LF
+    but runs a line that ends in a hyphen (or a soft hyphen: the TCVN3 font encoding's ư) into
+    the next, the hyphen made U+FFFE; such lines are parted again, the hyphen kept as "\x02"."""
+    segments, start = [], 0
+    for match in re.finditer("\r\n|\ufffe", text + "\r\n"):
+        end = match.start()
+        if match.group() == "\r\n":
+            segments.append((start, text[start:end]))
+            start = match.end()
+        elif end + 1 < len(text) and _new_line(textpage, end, end + 1):
+            segments.append((start, text[start:end] + "\x02"))
+            start = end + 1
+    return segments
+
+
+def _new_line(textpage: raw.FPDF_TEXTPAGE, before: int, after: int) -> bool:
+    """Whether the characters at two text indexes stand on different lines."""
+    chars = [raw.FPDFText_GetCharIndexFromTextIndex(textpage, index) for index in (before, after)]
+    baselines = []
+    for char in chars:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        raw.FPDFText_GetCharOrigin(textpage, char, ctypes.byref(x), ctypes.byref(y))
+        baselines.append(y.value)
+    return abs(baselines[0] - baselines[1]) > raw.FPDFText_GetFontSize(textpage, chars[0]) / 2
+
+
 def _page_lines(page: pdfium.PdfPage, number: int) -> tuple[list[Line], int]:
     textpage = page.get_textpage()
     width, height = page.get_size()
     count = textpage.count_chars()
     text = textpage.get_text_range() if count else ""
     lines: list[Line] = []
-    start = 0
-    for segment in text.split("\r\n"):
-        end = start + len(segment)
+    for start, segment in _segments(textpage, text):
         stripped = segment.strip()
         if stripped:
             first = start + len(segment) - len(segment.lstrip())
@@ -100,20 +171,20 @@ def _page_lines(page: pdfium.PdfPage, number: int) -> tuple[list[Line], int]:
             size = statistics.median(style[0] for style in styles)
             bold = sum(style[1] for style in styles) * 2 > len(styles)
             italic = sum(style[2] for style in styles) * 2 > len(styles)
+            font = statistics.mode(style[3] for style in styles)
             first_char = raw.FPDFText_GetCharIndexFromTextIndex(textpage, first)
             left, _, _, _ = _char_box(textpage, first_char)
-            _, right, _, _ = _char_box(
-                textpage, raw.FPDFText_GetCharIndexFromTextIndex(textpage, last)
-            )
+            last_char = raw.FPDFText_GetCharIndexFromTextIndex(textpage, last)
+            _, right, _, _ = _char_box(textpage, last_char)
             origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
             raw.FPDFText_GetCharOrigin(
                 textpage, first_char, ctypes.byref(origin_x), ctypes.byref(origin_y)
             )
+            spans = _spans(textpage, segment, start, first_char, last_char, size)
             lines.append(
                 Line(number, segment, size, bold, italic, left, right,
-                     height - origin_y.value, width, height)
+                     height - origin_y.value, width, height, font, spans)
             )
-        start = end + 2
     textpage.close()
     return lines, len(text.replace("\r\n", "").strip())
 
