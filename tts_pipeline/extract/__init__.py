@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..book import Book, nfc
 from .chapters import segment
 from .docx import read_docx
 from .layout import Block, analyse, clean_text
+from .legacy import legacy_encoding, to_unicode
 from .ocr import read_scanned
-from .pdf import ExtractError, PdfText, read_pdf
+from .pdf import ExtractError, Line, PdfText, read_pdf
 from .plain import read_plain
 
 __all__ = ["SUPPORTED_SUFFIXES", "ExtractError", "extract"]
@@ -34,22 +36,33 @@ def _book_metadata(text: str, metadata: dict[str, str], fallback_title: str) -> 
     }
 
 
-# Legacy 8-bit Vietnamese fonts read as Latin-1 leave characters that Unicode Vietnamese text
-# hardly ever uses: TCVN3 (ABC, ".VnTime") puts ă â đ ê ô ơ and the tones on symbols; VNI
-# ("VNI-Times") writes tones and hooks as letters after the vowel (ñ for đ, ö for ư, aû, aï).
-_LEGACY_SIGNS = {
-    "TCVN3 (ABC)": frozenset("¨©®ª«¬§¸µ¶·¹¾½¼»º°±²³´¿"),
-    "VNI": frozenset("ñÑöÖøØûÛïÏ"),
-}
+_LEGACY_WARNING = ("typed in the legacy {} font encoding: converted to Unicode; proofread the "
+                   "chapter files")
 
 
-def legacy_encoding(text: str) -> str | None:
-    """The legacy encoding the text looks typed in ('TCVN3 (ABC)', 'VNI'), else None."""
-    letters = sum(ch.isalpha() for ch in text)
-    for name, signs in _LEGACY_SIGNS.items():
-        if letters and sum(ch in signs for ch in text) / letters > 0.02:
-            return name
-    return None
+def _legacy_metadata(metadata: dict[str, str], encoding: str) -> dict[str, str]:
+    """Title and author converted where they too are typed in the legacy encoding."""
+    return {key: to_unicode(value, encoding) if legacy_encoding(value) == encoding else value
+            for key, value in metadata.items()}
+
+
+def _line_to_unicode(line: Line, encoding: str) -> Line:
+    return replace(
+        line, text=to_unicode(line.text, encoding, line.font),
+        spans=tuple(span._replace(text=to_unicode(span.text, encoding, line.font))
+                    for span in line.spans),
+    )
+
+
+def _to_unicode(pdf: PdfText, encoding: str) -> PdfText:
+    """Every line, outline entry and legacy-typed metadata of a legacy-font PDF in Unicode."""
+    return PdfText(
+        [_line_to_unicode(line, encoding) for line in pdf.lines],
+        pdf.page_count,
+        [replace(entry, title=to_unicode(entry.title, encoding)) for entry in pdf.outline],
+        _legacy_metadata(pdf.metadata, encoding),
+        pdf.page_chars,
+    )
 
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
@@ -63,8 +76,11 @@ def extract(path: Path, password: str | None = None, ocr: bool = False
     if suffix == ".pdf":
         return _extract_pdf(path, password, ocr)
     if suffix == ".docx":
-        metadata, blocks = read_docx(path)
-        return _book(path, blocks, metadata)
+        metadata, blocks, legacy = read_docx(path)
+        if not legacy:
+            return _book(path, blocks, metadata)
+        book, warnings = _book(path, blocks, _legacy_metadata(metadata, legacy))
+        return book, [_LEGACY_WARNING.format(legacy), *warnings]
     if suffix in SUPPORTED_SUFFIXES:
         title, blocks = read_plain(path)
         return _book(path, blocks, {"Title": title})
@@ -106,10 +122,8 @@ def _extract_pdf(path: Path, password: str | None, ocr: bool) -> tuple[Book, lis
             )
     legacy = legacy_encoding(" ".join(line.text for line in pdf.lines))
     if legacy:
-        raise ExtractError(
-            f"{path.name} is typed in a legacy Vietnamese font encoding ({legacy}): convert the "
-            "document to Unicode (e.g. with UniKey's converter) and export the PDF again"
-        )
+        pdf = _to_unicode(pdf, legacy)
+        warnings.append(_LEGACY_WARNING.format(legacy))
     blocks, _ = analyse(pdf)
     book, found = _book(path, blocks, pdf.metadata, pdf)
     return book, warnings + found

@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .layout import Block, clean_text
+from .legacy import legacy_encoding, to_unicode
 from .pdf import ExtractError
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
 BYLINE_WORDS = 7
 
 
-def read_docx(path: Path) -> tuple[dict[str, str], list[Block]]:
-    """The document's title and author, and its blocks in reading order (tables row by row)."""
+def _font(paragraph: Paragraph) -> str:
+    """The font of the paragraph's first run with text, else of its style (or the styles that
+    style is based on)."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if runs and runs[0].font.name:
+        return runs[0].font.name
+    style = paragraph.style
+    while style is not None and not style.font.name:
+        style = style.base_style
+    return style.font.name if style is not None else ""
+
+
+def read_docx(path: Path) -> tuple[dict[str, str], list[Block], str | None]:
+    """The document's title and author, its blocks in reading order (tables row by row) and
+    the legacy font encoding (TCVN3, VNI) its text was typed in, converted to Unicode, if any."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.opc.exceptions import PackageNotFoundError
@@ -27,18 +45,28 @@ def read_docx(path: Path) -> tuple[dict[str, str], list[Block]]:
         ) from None
     properties = document.core_properties
     metadata = {"Title": properties.title or "", "Author": properties.author or ""}
+    items = list(document.iter_inner_content())
+    legacy = legacy_encoding("\n".join(
+        "\n".join(cell.text for row in item.rows for cell in row.cells)
+        if isinstance(item, Table) else item.text for item in items
+    ))
+
+    def readable(raw: str, font: str = "") -> str:
+        """The text cleaned, and in Unicode when it was typed in a legacy font."""
+        return clean_text(to_unicode(raw, legacy, font) if legacy else raw)
+
     blocks: list[Block] = []
-    for item in document.iter_inner_content():
+    for item in items:
         if isinstance(item, Table):
             for row in item.rows:
-                cells = [clean_text(cell.text) for cell in row.cells]
+                cells = [readable(cell.text) for cell in row.cells]
                 unique = [text for index, text in enumerate(cells) if text and text not in
                           cells[:index]]
                 if unique:
                     blocks.append(Block("paragraph", ", ".join(unique), 0))
             continue
         assert isinstance(item, Paragraph)
-        text = clean_text(item.text)
+        text = readable(item.text, _font(item))
         style = (item.style.name if item.style is not None else "").lower()
         right = item.alignment == WD_ALIGN_PARAGRAPH.RIGHT
         if not text or (right and len(text.split()) <= BYLINE_WORDS):  # a byline
@@ -49,4 +77,4 @@ def read_docx(path: Path) -> tuple[dict[str, str], list[Block]]:
             blocks.append(Block("title", text, 0, True))
         else:
             blocks.append(Block("paragraph", text, 0, style.startswith("heading")))
-    return metadata, blocks
+    return metadata, blocks, legacy
