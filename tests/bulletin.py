@@ -38,6 +38,7 @@ class Bulletin:
     cover: bool = True
     contents: bool = True
     outline: bool = False
+    listed: list[str] | None = None  # what the contents page lists, when not the titles
 
 
 def register_fonts() -> None:
@@ -87,8 +88,9 @@ def build_bulletin(bulletin: Bulletin, path: Path) -> Path:
     if bulletin.contents:
         story.append(Paragraph("MỤC LỤC", STYLES["title"]))
         first = 3 if bulletin.cover else 2
-        for number, article in enumerate(bulletin.articles):
-            story.append(Paragraph(f"{article.title} ........ {first + number}", STYLES["toc"]))
+        listed = bulletin.listed or [article.title for article in bulletin.articles]
+        for number, title in enumerate(listed):
+            story.append(Paragraph(f"{title} ........ {first + number}", STYLES["toc"]))
         story.append(PageBreak())
     for number, article in enumerate(bulletin.articles):
         title = Paragraph(f'<a name="a{number}"/>{article.title}', STYLES["title"])

@@ -39,11 +39,13 @@ def score(pdf: Path) -> tuple[dict, list[str], list[str], float]:
 @pytest.mark.parametrize("pdf", FILES, ids=lambda path: path.stem)
 def test_every_article_is_one_chapter(pdf):
     _, titles, found, error = score(pdf)
+    book, warnings = extract(pdf)
     print(f"\n{pdf.stem:30} chapters {len(found)}/{len(titles)}  titles "
           f"{sum(a == b for a, b in zip(titles, found, strict=False))}/{len(titles)}  "
-          f"body error {error:.2%}")
+          f"body error {error:.2%}  found by {book.chapters_found}")
     assert len(found) == len(titles)
     assert error <= 0.01
+    assert not [warning for warning in warnings if "confidence" in warning]
 
 
 def test_titles_match_across_the_corpus():

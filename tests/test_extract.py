@@ -150,3 +150,46 @@ def test_no_article_titles_falls_back_to_page_ranges_and_warns(tmp_path):
     book, warnings = extract(path)
     assert [chapter.title for chapter in book.chapters] == ["Trang 1 đến 4", "Trang 5 đến 6"]
     assert "no article titles found" in warnings[0]
+
+
+def test_titles_the_contents_page_confirms_give_high_confidence(make_pdf):
+    book, warnings = extract(make_pdf(Bulletin("Bản tin", sample_articles(3))))
+    assert book.chapters_found == "headings, confidence 0.93"
+    assert warnings == []
+
+
+def test_outline_and_contents_that_agree_give_the_highest_confidence(make_pdf):
+    book, _ = extract(make_pdf(Bulletin("Bản tin", sample_articles(3), outline=True)))
+    assert book.chapters_found == "outline, confidence 0.96"
+
+
+def test_a_contents_page_that_disagrees_with_the_titles_is_reported(make_pdf):
+    listed = ["Tin vắn trong tuần", "Lịch tiếp công dân", "Thông báo của Ủy ban"]
+    pdf = make_pdf(Bulletin("Bản tin", sample_articles(3), listed=listed))
+    book, warnings = extract(pdf)
+    assert len(book.chapters) == 3
+    assert book.chapters_found == "headings, confidence 0.27"
+    assert any("low confidence (0.27)" in warning for warning in warnings)
+
+
+def test_one_title_over_a_long_document_falls_back_to_page_ranges(make_pdf):
+    long_article = Article("Diễn văn kỷ niệm ngày thành lập phường", "Thưa các đồng chí.",
+                           sample_articles(3)[0].paragraphs * 60)
+    pdf = make_pdf(Bulletin("Bản tin", [long_article], cover=False, contents=False))
+    book, warnings = extract(pdf)
+    assert book.chapters_found == "pages, confidence 0.00"
+    assert book.chapters[0].title == "Trang 1 đến 4"
+    assert len(book.chapters) >= 3
+    assert "only one title in a long document" in warnings[0]
+
+
+@pytest.mark.parametrize("repeats", [1, 16])
+def test_one_article_of_up_to_eight_pages_stays_one_chapter(make_pdf, repeats):
+    article = sample_articles(1)[0]
+    pdf = make_pdf(Bulletin("Bản tin", [Article(article.title, article.lead,
+                                                 article.paragraphs * repeats)],
+                            cover=False, contents=False))
+    assert len(pypdf.PdfReader(pdf).pages) <= 8
+    book, warnings = extract(pdf)
+    assert [chapter.title for chapter in book.chapters] == [article.title]
+    assert warnings == []

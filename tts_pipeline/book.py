@@ -84,6 +84,7 @@ class Book:
     source_sha256: str = ""
     cover: str = ""
     reading: dict[str, str] = field(default_factory=dict)  # ReadingProfile options
+    chapters_found: str = ""  # how extraction found the chapters: "outline, confidence 0.93"
 
     def spoken_chapters(self) -> list[Chapter]:
         return [chapter for chapter in self.chapters if not chapter.skip]
@@ -113,6 +114,7 @@ def book_toml(book: Book) -> str:
         "source": book.source,
         "source_sha256": book.source_sha256,
         "cover": book.cover,
+        "chapters_found": book.chapters_found,
         "reading": book.reading,
         "chapters": chapters,
     }
@@ -189,6 +191,7 @@ def read_book(folder: Path) -> Book:
         source_sha256=data.get("source_sha256", ""),
         cover=data.get("cover", ""),
         reading=dict(data.get("reading", {})),
+        chapters_found=data.get("chapters_found", ""),
     )
 
 

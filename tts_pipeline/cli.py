@@ -24,7 +24,7 @@ from rich.table import Table
 
 from . import pipeline
 from .audio.ffmpeg import FfmpegError
-from .book import BookError
+from .book import BookError, read_book
 from .extract import ExtractError
 from .reading import explain, normalize, unknown_tokens
 from .voices.voice import VoiceError
@@ -133,7 +133,9 @@ def extract_command(
 
     def work(file: Path, progress: RichProgress) -> None:
         folder = pipeline.extract_to_folder(file, out, force, password, progress, ocr)
-        console.print(f"[green]extracted:[/] {file} → {folder}")
+        book = read_book(folder)
+        console.print(f"[green]extracted:[/] {file} → {folder} ({len(book.chapters)} chapters "
+                      f"by {book.chapters_found})")
 
     _each(files, work)
 

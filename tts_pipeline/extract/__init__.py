@@ -90,17 +90,20 @@ def extract(path: Path, password: str | None = None, ocr: bool = False
     )
 
 
-def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfText | None = None
-          ) -> tuple[Book, list[str]]:
-    """A Book from blocks in reading order; a PDF also gives its outline, its first page's
-    text for the issue and date, and loses masthead and bylines (DOCX bylines go by their
-    alignment, in read_docx)."""
+def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfText | None = None,
+          contents: list[str] | None = None) -> tuple[Book, list[str]]:
+    """A Book from blocks in reading order; a PDF also gives its outline, its contents page's
+    titles, its first page's text for the issue and date, and loses masthead and bylines
+    (DOCX bylines go by their alignment, in read_docx)."""
     if not blocks:
         raise ExtractError(f"{path.name} has no text to read: check that it is the right file")
-    segmentation = segment(blocks, pdf.outline if pdf else [], printed=pdf is not None)
+    found = segment(blocks, pdf.outline if pdf else [], printed=pdf is not None,
+                    contents=contents)
     front = " ".join(line.text for line in pdf.lines if line.page == 0) if pdf else ""
     details = _book_metadata(nfc(front), metadata, nfc(path.stem))
-    return Book(chapters=segmentation.chapters, source=str(path), **details), segmentation.warnings
+    book = Book(chapters=found.chapters, source=str(path),
+                chapters_found=f"{found.method}, confidence {found.confidence:.2f}", **details)
+    return book, found.warnings
 
 
 def _extract_pdf(path: Path, password: str | None, ocr: bool) -> tuple[Book, list[str]]:
@@ -124,6 +127,6 @@ def _extract_pdf(path: Path, password: str | None, ocr: bool) -> tuple[Book, lis
     if legacy:
         pdf = _to_unicode(pdf, legacy)
         warnings.append(_LEGACY_WARNING.format(legacy))
-    blocks, _ = analyse(pdf)
-    book, found = _book(path, blocks, pdf.metadata, pdf)
+    blocks, contents = analyse(pdf)
+    book, found = _book(path, blocks, pdf.metadata, pdf, contents)
     return book, warnings + found

@@ -91,6 +91,23 @@ def _toc_lines(lines: list[Line]) -> set[int]:
     return dropped
 
 
+def contents_titles(lines: list[Line], toc: set[int]) -> list[str]:
+    """The titles a contents page lists: each entry's text before its leader and page number,
+    with the lines it wrapped from."""
+    titles: list[str] = []
+    pending: list[str] = []
+    for index in sorted(toc):
+        text = lines[index].text.strip()
+        if _TOC_HEADING.match(text):
+            continue
+        if _TOC_ENTRY.search(text):
+            titles.append(clean_text(" ".join([*pending, _TOC_ENTRY.sub("", text)])))
+            pending = []
+        else:
+            pending.append(text)
+    return [title for title in titles if title]
+
+
 def _cover_page(lines: list[Line], page_count: int, size: float) -> bool:
     """Whether the first page is a cover: little body text compared with the other pages."""
     if page_count < 3:
@@ -365,11 +382,12 @@ def find_tables(lines: list[Line], skip: set[int]) -> list[Table]:
     return tables
 
 
-def analyse(pdf: PdfText) -> tuple[list[Block], float]:
-    """Titles and paragraphs in reading order, and the body font size."""
+def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
+    """Titles and paragraphs in reading order, and the titles of the contents page."""
     lines = pdf.lines
     size = body_size(lines)
-    dropped = _running_lines(lines, pdf.page_count) | _toc_lines(lines)
+    toc = _toc_lines(lines)
+    dropped = _running_lines(lines, pdf.page_count) | toc
     dropped |= _ghost_lines(lines, dropped, size)
     cover = _cover_page(lines, pdf.page_count, size)
     leading = _leading(lines, size)
@@ -427,7 +445,7 @@ def analyse(pdf: PdfText) -> tuple[list[Block], float]:
         previous, previous_column = line, columns[index]
     for block in blocks:
         block.text = clean_text(_BULLET.sub("", block.text))
-    return [block for block in blocks if block.text], size
+    return [block for block in blocks if block.text], contents_titles(lines, toc)
 
 
 def is_byline(block: Block) -> bool:
