@@ -1,5 +1,6 @@
 """A scanned bulletin (page images, no text layer) is read by Tesseract's Vietnamese model."""
 
+import difflib
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,17 @@ def test_scanned_bulletin_is_read_by_ocr(tmp_path):
     heard = " ".join(book.chapters[0].paragraphs).split()
     truth = " ".join(articles[0].heard()).split()
     assert len(set(heard) & set(truth)) / len(set(truth)) > 0.95
+
+
+@needs_ocr
+def test_a_scan_loses_its_captions_and_pull_quotes_without_type_styles(tmp_path):
+    articles = sample_articles(2)
+    assert articles[1].pull_quote and all(article.caption for article in articles)
+    book, _ = extract(scanned(tmp_path, articles))
+    for chapter, article in zip(book.chapters, articles, strict=True):
+        assert len(chapter.paragraphs) == len(article.heard())
+        for heard, truth in zip(chapter.paragraphs, article.heard(), strict=True):
+            assert difflib.SequenceMatcher(None, heard, truth).ratio() > 0.9, heard
 
 
 def test_without_tesseract_a_scan_says_how_to_get_it(tmp_path, monkeypatch):

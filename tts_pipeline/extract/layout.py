@@ -445,7 +445,56 @@ def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
         previous, previous_column = line, columns[index]
     for block in blocks:
         block.text = clean_text(_BULLET.sub("", block.text))
-    return [block for block in blocks if block.text], contents_titles(lines, toc)
+    kept = _without_quotes_and_captions([block for block in blocks if block.text])
+    return kept, contents_titles(lines, toc)
+
+
+QUOTE_WORDS = (5, 40)  # a pull quote or caption found by its words is this long
+QUOTE_SHARE = 0.8  # of its word triples found in a longer paragraph nearby
+
+
+def _triples(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return set(zip(words, words[1:], words[2:], strict=False))
+
+
+def _repeats(text: str, page: int, paragraphs: list[tuple[int, int, set]]) -> bool:
+    """Whether most of the text's word triples stand in a longer paragraph within a page."""
+    triples = _triples(text)
+    length = len(text.split())
+    return bool(triples) and any(
+        abs(other_page - page) <= 1 and words > length
+        and len(triples & other) >= QUOTE_SHARE * len(triples)
+        for other_page, words, other in paragraphs
+    )
+
+
+def _without_quotes_and_captions(blocks: list[Block]) -> list[Block]:
+    """Drop what type style cannot show in a scan: pull quotes (a short paragraph, or a run of
+    short ones, whose words repeat a longer paragraph nearby) and photo captions ending in a
+    credit ("… Ảnh: Minh Anh")."""
+    paragraphs = [(block.page, len(block.text.split()), _triples(block.text))
+                  for block in blocks if block.kind == "paragraph"]
+    low, high = QUOTE_WORDS
+    kept: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        short = block.kind == "paragraph" and len(block.text.split()) <= high
+        if short and _CAPTION_CREDIT.search(block.text):
+            index += 1
+            continue
+        if short and len(block.text.split()) >= low and _repeats(block.text, block.page,
+                                                                  paragraphs):
+            end = index + 1
+            while end < len(blocks) and blocks[end].kind == "paragraph" and _repeats(
+                    " ".join(b.text for b in blocks[index:end + 1]), block.page, paragraphs):
+                end += 1
+            index = end
+            continue
+        kept.append(block)
+        index += 1
+    return kept
 
 
 def is_byline(block: Block) -> bool:
