@@ -450,7 +450,7 @@ def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
 
 
 QUOTE_WORDS = (5, 40)  # a pull quote or caption found by its words is this long
-QUOTE_SHARE = 0.8  # of its word triples found in a longer paragraph nearby
+QUOTE_SHARE = 0.8  # of its word triples found in a longer paragraph on its page
 
 
 def _triples(text: str) -> set[tuple[str, ...]]:
@@ -459,11 +459,11 @@ def _triples(text: str) -> set[tuple[str, ...]]:
 
 
 def _repeats(text: str, page: int, paragraphs: list[tuple[int, int, set]]) -> bool:
-    """Whether most of the text's word triples stand in a longer paragraph within a page."""
+    """Whether most of the text's word triples stand in a longer paragraph on its page."""
     triples = _triples(text)
     length = len(text.split())
     return bool(triples) and any(
-        abs(other_page - page) <= 1 and words > length
+        other_page == page and words > length
         and len(triples & other) >= QUOTE_SHARE * len(triples)
         for other_page, words, other in paragraphs
     )
@@ -471,8 +471,8 @@ def _repeats(text: str, page: int, paragraphs: list[tuple[int, int, set]]) -> bo
 
 def _without_quotes_and_captions(blocks: list[Block]) -> list[Block]:
     """Drop what type style cannot show in a scan: pull quotes (a short paragraph, or a run of
-    short ones, whose words repeat a longer paragraph nearby) and photo captions ending in a
-    credit ("… Ảnh: Minh Anh")."""
+    short ones, whose words repeat a longer paragraph on its page) and photo captions ending
+    in a credit ("… Ảnh: Minh Anh")."""
     paragraphs = [(block.page, len(block.text.split()), _triples(block.text))
                   for block in blocks if block.kind == "paragraph"]
     low, high = QUOTE_WORDS
