@@ -193,3 +193,27 @@ def test_one_article_of_up_to_eight_pages_stays_one_chapter(make_pdf, repeats):
     book, warnings = extract(pdf)
     assert [chapter.title for chapter in book.chapters] == [article.title]
     assert warnings == []
+
+
+def test_body_size_bold_numbered_headings_make_chapters(tmp_path):
+    from bulletin import register_fonts
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    path = tmp_path / "bai-so.pdf"
+    canvas = Canvas(str(path))
+    titles = ["Bài 1: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+              "Bài 2: Xây dựng khu dân cư văn minh"]
+    body = sample_articles(1)[0].paragraphs[0]
+    for title in titles:
+        canvas.setFont("Serif-Bold", 10)
+        canvas.drawString(60, 760, title)
+        canvas.setFont("Serif", 10)
+        for row in range(6):
+            canvas.drawString(60, 740 - 14 * row, f"Dòng {row + 1} của bài. {body[:60]}")
+        canvas.showPage()
+    canvas.save()
+    book, warnings = extract(path)
+    assert [chapter.title for chapter in book.chapters] == titles
+    assert book.chapters_found == "headings, confidence 0.90"
+    assert warnings == []

@@ -17,6 +17,8 @@ NUMBERED_HEADING = re.compile(
     r"^(?:(?:phần|chương|bài|mục)\s+(?:[ivxlc]+|\d{1,3})\b|(?:[IVXLC]{1,6}|\d{1,2})[.)]\s)",
     re.IGNORECASE,
 )
+NAMED_HEADING = re.compile(r"^(?:phần|chương|bài)\s+(?:[ivxlc]+|\d{1,3})\b", re.IGNORECASE)
+NAMED_HEADING_WORDS = 25
 TYPOGRAPHY_SCORE = 0.8  # titles by size and weight alone: 96-99 % right on the corpus
 LOW_CONFIDENCE = 0.6
 TITLE_KEY = 30  # letters of a title compared with its outline entry
@@ -159,6 +161,17 @@ def _confidence(drafts: list[Draft], outline_score: float | None, articles: list
     return sum(weight * score for weight, score in evidence) / sum(w for w, _ in evidence)
 
 
+def _named_headings(blocks: list[Block]) -> list[Block]:
+    """The blocks with short bold paragraphs opening "PHẦN I", "Chương 2" or "Bài 3" made
+    titles: for bulletins that set their titles no bigger than the text."""
+    return [
+        Block("title", block.text, block.page, True)
+        if block.kind == "paragraph" and block.bold and NAMED_HEADING.match(block.text)
+        and len(block.text.split()) <= NAMED_HEADING_WORDS else block
+        for block in blocks
+    ]
+
+
 def _one_giant_chapter(drafts: list[Draft]) -> bool:
     """A single chapter running over more pages than two page-range chapters: titles were
     most likely missed."""
@@ -170,12 +183,15 @@ def _one_giant_chapter(drafts: list[Draft]) -> bool:
 def segment(blocks: list[Block], outline: list[OutlineEntry], printed: bool = True,
             contents: list[str] | None = None) -> Segmentation:
     """Decide where articles start, with a confidence: by the outline when it names two or
-    more articles, and by title-sized headings; each is scored against the outline, the
+    more articles, and by title-sized headings (or, when there are none, bold "Bài 1"-style
+    headings); each is scored against the outline, the
     contents page (`contents`: its titles) and numbered headings, and the better one wins.
     With no titles, or one giant chapter, chapters follow page ranges, with a warning. A
     `printed` document (a PDF) also loses its masthead and its bylines."""
     articles = _outline_articles(outline)
     contents = contents or []
+    if not any(block.kind == "title" for block in blocks):
+        blocks = _named_headings(blocks)
     headings = _from_titles(blocks)
     if printed:
         headings = _drop_masthead(headings, blocks)
