@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..book import Chapter
 from .layout import Block, is_byline
@@ -34,6 +35,7 @@ class Segmentation:
     warnings: list[str] = field(default_factory=list)
 
 
+@cache
 def _comparable(text: str) -> str:
     """Letters and digits only: outlines drop the space where a title wrapped."""
     return re.sub(r"\W+", "", unicodedata.normalize("NFC", text).lower())

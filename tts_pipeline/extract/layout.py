@@ -458,14 +458,13 @@ def _triples(text: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:], strict=False))
 
 
-def _repeats(text: str, page: int, paragraphs: list[tuple[int, int, set]]) -> bool:
-    """Whether most of the text's word triples stand in a longer paragraph on its page."""
+def _repeats(text: str, page: list[tuple[int, set]]) -> bool:
+    """Whether most of the text's word triples stand in a longer paragraph of its page."""
     triples = _triples(text)
     length = len(text.split())
     return bool(triples) and any(
-        other_page == page and words > length
-        and len(triples & other) >= QUOTE_SHARE * len(triples)
-        for other_page, words, other in paragraphs
+        words > length and len(triples & other) >= QUOTE_SHARE * len(triples)
+        for words, other in page
     )
 
 
@@ -473,8 +472,11 @@ def _without_quotes_and_captions(blocks: list[Block]) -> list[Block]:
     """Drop what type style cannot show in a scan: pull quotes (a short paragraph, or a run of
     short ones, whose words repeat a longer paragraph on its page) and photo captions ending
     in a credit ("… Ảnh: Minh Anh")."""
-    paragraphs = [(block.page, len(block.text.split()), _triples(block.text))
-                  for block in blocks if block.kind == "paragraph"]
+    pages: dict[int, list[tuple[int, set]]] = {}
+    for block in blocks:
+        if block.kind == "paragraph":
+            pages.setdefault(block.page, []).append((len(block.text.split()),
+                                                     _triples(block.text)))
     low, high = QUOTE_WORDS
     kept: list[Block] = []
     index = 0
@@ -484,11 +486,11 @@ def _without_quotes_and_captions(blocks: list[Block]) -> list[Block]:
         if short and _CAPTION_CREDIT.search(block.text):
             index += 1
             continue
-        if short and len(block.text.split()) >= low and _repeats(block.text, block.page,
-                                                                  paragraphs):
+        if short and len(block.text.split()) >= low and _repeats(block.text,
+                                                                  pages[block.page]):
             end = index + 1
             while end < len(blocks) and blocks[end].kind == "paragraph" and _repeats(
-                    " ".join(b.text for b in blocks[index:end + 1]), block.page, paragraphs):
+                    " ".join(b.text for b in blocks[index:end + 1]), pages[block.page]):
                 end += 1
             index = end
             continue

@@ -63,10 +63,10 @@ _UNICODE_ONLY = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 # Characters Unicode Vietnamese hardly ever uses: TCVN3 puts ă â đ ê ô ơ ư and the a and ă
 # tones on symbols; VNI writes đ, ư and the grave, hook and dot as letters (ñ, ö, ø, û, ï).
 _SIGNS = {
-    TCVN3: frozenset(chr(code) for code in (*range(0xA1, 0xAF), *range(0xB5, 0xBA),
-                                            *range(0xBB, 0xBF))),
-    VNI: frozenset("ñÑöÖøØûÛïÏ"),
+    TCVN3: re.compile("[\xa1-\xae\xb5-\xb9\xbb-\xbe]"),
+    VNI: re.compile("[ñÑöÖøØûÛïÏ]"),
 }
+_LETTER = re.compile(r"[^\W\d_]")
 
 # The TCVN3 ư is 0xAD, a soft hyphen in Latin-1. A PDF without a Unicode map can give it as
 # "-": a hyphen after a consonant (or gi) and before what may follow ư (an ơ, a i u c m n t,
@@ -87,10 +87,10 @@ _CAPITALS_FONT = re.compile(r"\.?Vn[A-Za-z ]+?H(?=$|[-,]|Bold|Italic)")
 def legacy_encoding(text: str) -> str | None:
     """The legacy encoding the text looks typed in (TCVN3 or VNI), else None: over 2 % of its
     letters are that encoding's signs, and these outnumber the letters only Unicode has."""
-    letters = sum(ch.isalpha() for ch in text)
+    letters = len(_LETTER.findall(text))
     unicode_only = len(_UNICODE_ONLY.findall(text))
     for name, signs in _SIGNS.items():
-        count = sum(ch in signs for ch in text)
+        count = len(signs.findall(text))
         if letters and count > max(0.02 * letters, unicode_only):
             return name
     return None
