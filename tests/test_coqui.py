@@ -16,6 +16,7 @@ from TTS.config.shared_configs import BaseAudioConfig  # noqa: E402
 from TTS.tts.configs.shared_configs import CharactersConfig  # noqa: E402
 from TTS.tts.configs.vits_config import VitsArgs, VitsConfig  # noqa: E402
 from TTS.tts.models.vits import Vits  # noqa: E402
+from voicefile import voice_beside  # noqa: E402
 
 from tts_pipeline.voices.voice import Voice, VoiceError, load_engine  # noqa: E402
 
@@ -138,11 +139,7 @@ def build_mms_model(folder: Path) -> Path:
 
 
 def voice_in(folder: Path, **options: object) -> Voice:
-    """A voice file in `folder`; its options name the model relative to it."""
-    toml = folder / "tiny-coqui.toml"
-    toml.write_text('name = "tiny-coqui"\nengine = "coqui"\n[options]\nmodel = "tiny.pth"\n')
-    return Voice(name="tiny-coqui", engine="coqui", options={"model": "tiny.pth", **options},
-                 path=toml)
+    return voice_beside(folder, "coqui", "tiny.pth", **options)
 
 
 def test_tiny_vits_speaks_vietnamese(tmp_path, caplog):

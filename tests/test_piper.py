@@ -15,6 +15,7 @@ import onnx  # noqa: E402
 import onnxruntime  # noqa: E402
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 from piper.phoneme_ids import DEFAULT_PHONEME_ID_MAP  # noqa: E402
+from voicefile import voice_beside  # noqa: E402
 
 from tts_pipeline.voices.voice import Voice, VoiceError, load_engine  # noqa: E402
 
@@ -71,11 +72,7 @@ def build_model(folder: Path, sample_rate: int = 16000) -> Path:
 
 
 def voice_in(folder: Path, **options: object) -> Voice:
-    """A voice file beside the model, naming it relative to itself as voices/*.toml do."""
-    toml = folder / "tiny-piper.toml"
-    toml.write_text('name = "tiny-piper"\nengine = "piper"\n[options]\nmodel = "tiny.onnx"\n')
-    return Voice(name="tiny-piper", engine="piper", options={"model": "tiny.onnx", **options},
-                 path=toml)
+    return voice_beside(folder, "piper", "tiny.onnx", **options)
 
 
 def test_tiny_voice_speaks_vietnamese(tmp_path, caplog):

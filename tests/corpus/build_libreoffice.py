@@ -62,16 +62,11 @@ def build(doc: Doc, out_path: str, toc_pages: dict[str, int] | None, workdir) ->
 
 
 def _calibrate(doc: Doc, cands: list, workdir: Path) -> list[str]:
-    import pypdfium2 as pdfium
-
     src = workdir / f"{doc.name}.calib.{doc.source}"
     pdf = workdir / f"{doc.name}.calib.pdf"
     _write_odf(doc, src, None, cands)
     convert(src, str(pdf), export_bookmarks=False)
-    d = pdfium.PdfDocument(str(pdf))
-    text = "".join(d[i].get_textpage().get_text_range() for i in range(len(d)))
-    d.close()
-    return fitting.split_segments(text, len(cands))
+    return fitting.printed_segments(pdf, len(cands))
 
 
 # ---------------------------------------------------------------------------

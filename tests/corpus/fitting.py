@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from common import Doc
 from texts import CODE_PARAGRAPH_VARIANTS
@@ -92,3 +93,13 @@ def split_segments(text: str, n: int) -> list[str]:
     for i in range(1, len(parts) - 1, 2):
         segs[int(parts[i])] = parts[i + 1]
     return segs
+
+
+def printed_segments(pdf: Path, n: int) -> list[str]:
+    """The text a producer printed into the calibration PDF, split into its n candidates."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    text = "".join(page.get_textpage().get_text_range() for page in document)
+    document.close()
+    return split_segments(text, n)

@@ -121,9 +121,10 @@ def _measured(source: Path, profile: Profile, rate: int, stamp_path: Path) -> Ma
     gain = profile.target_lufs - measured.integrated
     if unlimited:  # never let the gain clip
         gain = min(gain, -0.1 - measured.peak)
-    write_atomically(stamp_path, json.dumps({"stamp": stamp, "level_db": round(level, 2),
-                                             "gain_db": round(gain, 2)}))
-    return Mastering(source, profile, rate, round(level, 2), round(gain, 2))
+    mastering = Mastering(source, profile, rate, round(level, 2), round(gain, 2))
+    write_atomically(stamp_path, json.dumps({"stamp": stamp, "level_db": mastering.level_db,
+                                             "gain_db": mastering.gain_db}))
+    return mastering
 
 
 def largest_first(paths: list[Path]) -> list[int]:

@@ -382,10 +382,6 @@ def package(
         work.append(lambda c=chapters[index], n=index + 1, t=targets: _chapter_files(
             book, c, n, len(chapters), t, cover))
     outputs = [path for kind, paths in files.items() if kind != "m4b" for path in paths]
-    if mp3_single and whole_book:  # from the masters, once every chapter's is written
-        single = target / f"{name}.mp3"
-        work.append(lambda: _single_mp3(book, chapters, build, single, cover, profile))
-        outputs.append(single)
 
     def run(job: Callable[[], None]) -> None:
         job()
@@ -393,9 +389,11 @@ def package(
 
     target.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max(1, jobs)) as pool:
-        list(pool.map(run, work[:len(chapters)]))
-    for job in work[len(chapters):]:
-        run(job)
+        list(pool.map(run, work))
+    if mp3_single and whole_book:  # from the masters, now that every chapter's is written
+        single = target / f"{name}.mp3"
+        run(lambda: _single_mp3(book, chapters, build, single, cover, profile))
+        outputs.append(single)
     rate = soundfile.info(str(chapters[0].master)).samplerate
     if whole_book:
         m4b = target / f"{name}.m4b"
