@@ -29,7 +29,13 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bulletin import Article, Bulletin, build_bulletin, sample_articles  # noqa: E402
+from bulletin import (  # noqa: E402
+    Article,
+    Bulletin,
+    book_folder,
+    build_bulletin,
+    sample_articles,
+)
 
 from tts_pipeline import pipeline  # noqa: E402
 from tts_pipeline.audio import ffmpeg  # noqa: E402
@@ -233,34 +239,11 @@ def cpu_profile(pdf: Path, folder: Path, rows: list[list[str]]) -> None:
     rows.append(["total CPU", "", "", "", f"{total:.2f} s"])
 
 
-PARAGRAPHS_PER_CHAPTER = 31  # about ten minutes of speech with the default voice
-
-
-def long_book(hours: int, folder: Path) -> Path:
-    """A book folder of `hours` hours: chapters of about ten minutes of civic prose."""
-    book = folder / f"sach-{hours}-gio"
-    (book / "chapters").mkdir(parents=True)
-    paragraph = (
-        "Ngày 5-11-2025, Đảng ủy phường tổ chức hội nghị sơ kết công tác với 1.250 đảng viên. "
-        "Tỷ lệ hộ gia đình tham gia bảo hiểm y tế đạt 98,5%, vượt kế hoạch năm. "
-        "Phường đẩy mạnh chuyển đổi số, hướng dẫn người dân dùng dịch vụ công trực tuyến."
-    )
-    entries = []
-    for number in range(1, hours * 6 + 1):
-        name = f"chapters/{number:02d}-chuong.md"
-        body = "\n\n".join([paragraph] * PARAGRAPHS_PER_CHAPTER)
-        (book / name).write_text(f"# Chương {number}\n\n{body}\n", encoding="utf-8")
-        entries.append(f'[[chapters]]\nfile = "{name}"\n')
-    (book / "book.toml").write_text(f'title = "Sách {hours} giờ"\n' + "".join(entries),
-                                    encoding="utf-8")
-    return book
-
-
 def memory(folder: Path, rows: list[list[str]]) -> None:
     """Peak RSS of rendering a 1-hour and a 6-hour book: it must not grow with the book."""
     peaks = {}
     for hours in (1, 6):
-        book = long_book(hours, folder)
+        book = book_folder(folder / f"sach-{hours}-gio", [10.0] * hours * 6)
         wall, peaks[hours] = timed([*CLI, "render", str(book)])
         audio = sum(c["duration_seconds"] for c in report_of(book)["chapters"])
         rows.append([f"{hours}-hour book ({audio / 3600:.2f} h)", f"{wall:.1f} s",

@@ -154,3 +154,28 @@ def sample_articles(count: int = 3) -> list[Article]:
         )
         for number in range(count)
     ]
+
+
+PARAGRAPHS_PER_MINUTE = 3.1  # of BOOK_PARAGRAPH, with the default voice
+
+
+BOOK_PARAGRAPH = (
+    "Ngày 5-11-2025, Đảng ủy phường tổ chức hội nghị sơ kết công tác với 1.250 đảng viên. "
+    "Tỷ lệ hộ gia đình tham gia bảo hiểm y tế đạt 98,5%, vượt kế hoạch năm. "
+    "Phường đẩy mạnh chuyển đổi số, hướng dẫn người dân dùng dịch vụ công trực tuyến."
+)
+
+
+def book_folder(book: Path, minutes: list[float]) -> Path:
+    """A book folder of civic prose, ready to render: one chapter "Chương N" per entry of
+    `minutes`, of about that many minutes of speech."""
+    (book / "chapters").mkdir(parents=True)
+    entries = []
+    for number, length in enumerate(minutes, start=1):
+        name = f"chapters/{number:02d}-chuong.md"
+        body = "\n\n".join([BOOK_PARAGRAPH] * max(1, round(length * PARAGRAPHS_PER_MINUTE)))
+        (book / name).write_text(f"# Chương {number}\n\n{body}\n", encoding="utf-8")
+        entries.append(f'[[chapters]]\nfile = "{name}"\n')
+    (book / "book.toml").write_text(f'title = "{book.name}"\n' + "".join(entries),
+                                    encoding="utf-8")
+    return book

@@ -6,6 +6,7 @@ import sys
 import pytest
 import soundfile
 from bulletin import Bulletin, build_bulletin, sample_articles
+from readback import loudness
 
 
 def cli(*arguments, **options):
@@ -37,6 +38,14 @@ def test_say_speaks_through_the_reading_rules(tmp_path):
     one, rate = soundfile.read(str(tmp_path / "ngan.wav"))
     two, _ = soundfile.read(str(tmp_path / "chu.wav"))
     assert rate == 22050 and len(one) == len(two) and (one == two).all()
+
+
+def test_say_is_mastered_like_the_phone_profile(tmp_path):
+    result = cli("say", "Ngày 5-8-2025, UBND phường họp bàn kế hoạch chuyển đổi số cho 1.250 "
+                 "hộ dân.", "-o", tmp_path / "thu.wav")
+    assert result.returncode == 0, result.stderr
+    integrated, true_peak = loudness(tmp_path / "thu.wav")
+    assert -17.0 <= integrated <= -15.0 and true_peak <= -1.5
 
 
 def test_say_with_an_unknown_voice_fails_in_one_line(tmp_path):

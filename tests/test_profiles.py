@@ -4,11 +4,12 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile
-from bulletin import Article, Bulletin, build_bulletin, sample_articles
+from bulletin import Article, Bulletin, book_folder, build_bulletin, sample_articles
 from mutagen.flac import FLAC
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
@@ -70,7 +71,8 @@ def test_loudspeaker_has_little_energy_below_100_hz(rendered):
 
 def test_loudspeaker_opens_and_closes_with_announcements_in_a_playlist(rendered):
     bulletin, book = rendered
-    playlist = (book / "loudspeaker" / f"{book.name}.m3u").read_text(encoding="utf-8")
+    playlist = (book / "loudspeaker" / f"{book.name}.m3u8").read_text(encoding="utf-8")
+    assert not (book / "loudspeaker" / f"{book.name}.m3u").exists()
     entries = re.findall(r"#EXTINF:(\d+),(.*)\n(.*)\n", playlist)
     assert playlist.startswith("#EXTM3U\n")
     assert [title for _, title, _ in entries] == [
@@ -119,6 +121,30 @@ def test_single_mp3_has_chapters_in_time_order(rendered):
     found = chapters(path)
     assert [c["title"] for c in found] == [a.title for a in bulletin.articles]
     assert [c["start"] for c in found] == sorted(c["start"] for c in found)
+
+
+def test_every_file_carries_the_edition_as_its_comment(tmp_path):
+    book = book_folder(tmp_path / "so-3", [0.3, 0.3])
+    toml = book / "book.toml"
+    toml.write_text('issue = "Số 3/2025"\ndate = "2025-03"\n' + toml.read_text("utf-8"),
+                    encoding="utf-8")
+    pipeline.render_folder(book, pipeline.RenderOptions(mp3_single=True))
+    edition = "Số 3/2025, tháng 3 năm 2025"
+    for path in [book / "so-3.mp3", *sorted((book / "mp3").glob("*.mp3"))]:
+        tags = ID3(path)
+        assert [str(frame) for frame in tags.getall("COMM")] == [edition], path.name
+        assert not tags.getall("TXXX"), path.name
+    assert len(ID3(book / "so-3.mp3").getall("CHAP")) == 2
+    assert MP4(book / "so-3.m4b")["\xa9cmt"] == [edition]
+
+
+def test_the_readme_states_the_bitrates_the_files_measure(rendered):
+    _, book = rendered
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    stated = int(re.search(r"`<book>\.m4b` \(AAC-LC mono, about (\d+) kbps\)", readme).group(1))
+    assert MP4(book / f"{book.name}.m4b").info.bitrate / 1000 == pytest.approx(stated, rel=0.08)
+    mp3 = int(re.search(r"`mp3/NN - <title>\.mp3` \(CBR (\d+) kbps", readme).group(1))
+    assert {MP3(path).info.bitrate // 1000 for path in (book / "mp3").glob("*.mp3")} == {mp3}
 
 
 def decoded_samples(path) -> int:

@@ -89,6 +89,15 @@ class Book:
     def spoken_chapters(self) -> list[Chapter]:
         return [chapter for chapter in self.chapters if not chapter.skip]
 
+    def edition(self) -> str:
+        """Which issue this is, in words: "Số 11/2025, tháng 11 năm 2025" (parts the title
+        already says are left out)."""
+        parts = [self.issue] if self.issue and self.issue not in self.title else []
+        month = re.fullmatch(r"(\d{4})-(\d{2})", self.date)
+        if month:
+            parts.append(f"tháng {int(month.group(2))} năm {month.group(1)}")
+        return ", ".join(parts)
+
 
 def assign_chapter_files(book: Book) -> None:
     """Give each chapter a stable, safe file name: chapters/NN-slug.md."""

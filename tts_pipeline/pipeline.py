@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -16,7 +16,7 @@ import soundfile
 from PIL import Image
 
 from . import __version__
-from .audio.master import PROFILES, Profile, master, unknown_profile_message
+from .audio.master import PROFILES, Profile, master, master_file, unknown_profile_message
 from .audio.package import ChapterAudio, deliverable_count, package
 from .book import (
     BOOK_FILE,
@@ -277,11 +277,9 @@ def unknown_words(folder: Path) -> list[str]:
 
 def announcements(book: Book) -> tuple[str, str]:
     """Opening and closing lines for public loudspeakers, from the book's metadata."""
-    issue = f", {book.issue}" if book.issue and book.issue not in book.title else ""
-    month = re.fullmatch(r"(\d{4})-(\d{2})", book.date)
-    when = f", tháng {int(month.group(2))} năm {month.group(1)}" if month else ""
+    edition = f", {book.edition()}" if book.edition() else ""
     publisher = f"{book.publisher} xin giới thiệu" if book.publisher else "Xin giới thiệu"
-    opening = f"{publisher} bản tin {book.title}{issue}{when}."
+    opening = f"{publisher} bản tin {book.title}{edition}."
     closing = f"Bản tin {book.title} đến đây là kết thúc. Cảm ơn bà con đã lắng nghe."
     return opening, closing
 
@@ -375,7 +373,8 @@ def _referenced_keys(out: Path) -> set[str]:
 
 
 def say(text: str, target: Path, voice_name: str | None = None, device: str = "cpu") -> float:
-    """Speak a text through the same reading and voice path into a WAV; return its seconds."""
+    """Speak a text through the same reading and voice path into a WAV, mastered like the
+    phone profile; return its seconds."""
     voice = find_voice(voice_name or DEFAULT_VOICE)
     engine = load_engine(voice, device=device)
     parts = []
@@ -384,7 +383,10 @@ def say(text: str, target: Path, voice_name: str | None = None, device: str = "c
         parts += [engine.synthesize(utterance.spoken),
                   np.zeros(round(utterance.pause_after * engine.sample_rate), np.float32)]
     audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)
-    write_audio(target, audio, engine.sample_rate)
+    with tempfile.TemporaryDirectory() as work:
+        raw = Path(work) / "say.flac"
+        write_audio(raw, audio, engine.sample_rate)
+        master_file(raw, target, PROFILES["phone"])
     return len(audio) / engine.sample_rate
 
 

@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FFMPEG_ENV = "TTS_PIPELINE_FFMPEG"
+# What ffmpeg prints when it writes something other than it was given (a dropped sample, an
+# overflowed duration, a timestamp it had to invent): the output is invalid, so the run failed.
+INVALID_OUTPUT = re.compile(
+    r"^.*(?:Application provided duration.*is invalid|Packet duration.*is out of range"
+    r"|pts has no value|Non-monoton|Timestamps are unset).*$", re.MULTILINE)
 
 
 class FfmpegError(RuntimeError):
@@ -40,6 +45,9 @@ def run_ffmpeg(arguments: list[str]) -> str:
     if result.returncode != 0:
         tail = "\n".join(result.stderr.strip().splitlines()[-6:])
         raise FfmpegError(f"ffmpeg failed ({result.returncode}):\n{tail}")
+    invalid = INVALID_OUTPUT.findall(result.stderr)
+    if invalid:
+        raise FfmpegError("ffmpeg wrote an invalid file:\n" + "\n".join(invalid[:3]))
     return result.stderr
 
 

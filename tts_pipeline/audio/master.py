@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -11,7 +13,7 @@ from pathlib import Path
 import soundfile
 
 from ..book import read_stamp, write_atomically
-from .ffmpeg import Loudness, measure_loudness
+from .ffmpeg import Loudness, measure_loudness, run_ffmpeg
 
 PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
 OVERSAMPLING = 4  # the limiter works on 4x upsampled audio, so it also catches true peaks
@@ -154,3 +156,14 @@ def master(
     with ThreadPoolExecutor(max(1, jobs)) as pool:
         list(pool.map(work, largest_first(sources)))
     return [found[index] for index in range(len(sources))]
+
+
+def master_file(source: Path, target: Path, profile: Profile) -> None:
+    """Master one file on its own, as a chapter of a book in this profile is, into a WAV."""
+    rate = profile.sample_rate or soundfile.info(str(source)).samplerate
+    with tempfile.TemporaryDirectory() as work:
+        chain = _measured(source, profile, rate, Path(work) / "stamp.json").chain()
+    temporary = target.with_name(f".{target.stem}.part.wav")
+    run_ffmpeg(["-i", str(source), "-af", chain, "-c:a", "pcm_s16le", "-f", "wav",
+                str(temporary)])
+    os.replace(temporary, target)

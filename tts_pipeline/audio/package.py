@@ -17,6 +17,7 @@ import soundfile
 
 from ..book import Book, read_stamp, write_atomically
 from .ffmpeg import encode_measured, run_ffmpeg
+from .id3 import add_comment
 from .master import Mastering, Profile, largest_first
 
 NERO_TITLE_BYTES = 255
@@ -45,8 +46,11 @@ def safe_file_name(title: str, max_length: int = 80) -> str:
     text = "".join(ch for ch in title if unicodedata.category(ch)[0] != "C")
     text = re.sub(r'[\\/:*?"<>|]+', " ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
-    encoded = text.encode("utf-8")[:max_length]
-    return encoded.decode("utf-8", "ignore").strip(" .") or "chapter"
+    if len(text.encode("utf-8")) > max_length:  # cut after a whole word, if there is one
+        cut = text.encode("utf-8")[:max_length].decode("utf-8", "ignore")
+        at_boundary = text[len(cut)] == " " or " " not in cut
+        text = (cut if at_boundary else cut.rsplit(" ", 1)[0]).rstrip(" ,;:–-")
+    return text.strip(" .") or "chapter"
 
 
 def book_tags(book: Book) -> dict[str, str]:
@@ -57,7 +61,7 @@ def book_tags(book: Book) -> dict[str, str]:
         "album_artist": book.publisher,
         "genre": "Audiobook",
         "date": book.date[:4],
-        "comment": " ".join(part for part in (book.issue, book.date) if part),
+        "comment": book.edition(),
         "language": "vie",
     }
 
@@ -76,10 +80,17 @@ def _temporary(target: Path) -> Path:
     return target.with_name(f".{target.stem}.part{target.suffix}")
 
 
-def _concat_entry(path: Path) -> str:
-    """A line of ffmpeg's concat list; a quote in the path is written as '\\''."""
-    quoted = path.resolve().as_posix().replace("'", "'\\''")
-    return f"file '{quoted}'\n"
+def _written_by_ffmpeg(tags: dict[str, str], suffix: str) -> dict[str, str]:
+    """The tags ffmpeg writes well into this kind of file: an MP3's comment is added after."""
+    return {key: value for key, value in tags.items()
+            if value and not (key == "comment" and suffix == ".mp3")}
+
+
+def _finish(temporary: Path, target: Path, tags: dict[str, str]) -> None:
+    """Add what ffmpeg could not write, then move the finished file into place."""
+    if target.suffix == ".mp3" and tags.get("comment"):
+        add_comment(temporary, tags["comment"])
+    os.replace(temporary, target)
 
 
 def _cover_arguments(cover: Path | None, input_index: int) -> tuple[list[str], list[str]]:
@@ -108,13 +119,17 @@ def _bounds(titles: list[str], lengths: list[int]) -> list[tuple[str, int, int]]
                                                                        strict=True)]
 
 
-def _m4b(book: Book, chapters: list[ChapterAudio], streams: list[Path], build: Path,
-         target: Path, cover: Path | None) -> tuple[list[int], list[int]]:
+def _m4b(book: Book, chapters: list[ChapterAudio], streams: list[Path], lengths: list[int],
+         build: Path, target: Path, cover: Path | None) -> list[int]:
     """Join the chapters' AAC streams into an M4B without re-encoding; chapter marks fall on
-    the streams' frame counts, so they are exact to the sample. Return the streams' lengths
-    and the chapters whose titles were shortened in the Nero list."""
+    the streams' frame counts (`lengths`), so they are exact to the sample. Return the
+    chapters whose titles were shortened in the Nero list.
+
+    The movie timescale is the sample rate because ffmpeg 9 otherwise gives the QuickTime
+    chapter track a timescale of 28,224,000, where a chapter over 76 s overflows its 32-bit
+    sample duration and is dropped: Apple's players, which read only that track, would show
+    no chapters or wrong ones. At 22.05 kHz a chapter may now last 54 hours."""
     rate = soundfile.info(str(chapters[0].master)).samplerate
-    lengths = [adts_frames(stream) * AAC_FRAME for stream in streams]
     metadata = build / "m4b.ffmeta"
     write_atomically(metadata, ffmetadata(
         book_tags(book), _bounds([chapter.title for chapter in chapters], lengths), rate))
@@ -128,12 +143,12 @@ def _m4b(book: Book, chapters: list[ChapterAudio], streams: list[Path], build: P
         "-f", "aac", "-i", str(joined), "-i", str(metadata), *cover_input,
         "-map", "0:a", *cover_output, "-map_metadata", "1", "-map_chapters", "1",
         "-c:a", "copy", "-metadata:s:a:0", "language=vie", "-metadata", "media_type=2",
-        "-movflags", "+faststart", "-f", "ipod", str(temporary),
+        "-movie_timescale", str(rate), "-movflags", "+faststart", "-f", "ipod", str(temporary),
     ])
     shortened = shorten_nero_titles(temporary, [chapter.title for chapter in chapters])
     os.replace(temporary, target)
     joined.unlink()
-    return lengths, shortened
+    return shortened
 
 
 def _box(data: bytes | bytearray, start: int, end: int, kind: bytes) -> tuple[int, int] | None:
@@ -202,27 +217,38 @@ def shorten_nero_titles(m4b: Path, titles: list[str]) -> list[int]:
     return shortened
 
 
-def _single_mp3(book: Book, chapters: list[ChapterAudio], build: Path, target: Path,
-                cover: Path | None, profile: Profile) -> None:
-    """The whole book as one MP3 with ID3 chapters (CHAP + CTOC, in time order)."""
-    lengths = [soundfile.info(str(chapter.master)).frames for chapter in chapters]
+def _single_mp3(book: Book, chapters: list[ChapterAudio], lengths: list[int], build: Path,
+                target: Path, cover: Path | None, profile: Profile) -> None:
+    """The whole book as one MP3 with ID3 chapters (CHAP + CTOC, in time order), on the M4B's
+    timeline: each chapter's master after the AAC stream's priming and padded to its stream's
+    length, so the chapter marks and the subtitles fall on the same speech in both files.
+
+    It is the podcast episode, at the 44.1 kHz podcast apps ask for; at that rate LAME's
+    encoder delay (1105 samples) is 25 ms, so chapter marks stay on their speech both for
+    readers that count the delay in CHAP times (ffmpeg, mpv) and for those that don't."""
     rate = soundfile.info(str(chapters[0].master)).samplerate
     metadata = build / "mp3.ffmeta"
     write_atomically(metadata, ffmetadata(
-        book_tags(book), _bounds([chapter.title for chapter in chapters], lengths), rate))
-    playlist = build / "mp3.concat"
-    write_atomically(playlist, "".join(_concat_entry(chapter.master) for chapter in chapters))
-    cover_input, cover_output = _cover_arguments(cover, 2)
+        _written_by_ffmpeg(book_tags(book), target.suffix),
+        _bounds([chapter.title for chapter in chapters], lengths), rate))
+    inputs = [item for chapter in chapters for item in ("-i", str(chapter.master))]
+    graph = ";".join(f"[{index}:a]adelay={AAC_FRAME}S:all=1,apad=whole_len={length}[c{index}]"
+                     for index, length in enumerate(lengths))
+    graph += ";" + "".join(f"[c{index}]" for index in range(len(chapters)))
+    graph += f"concat=n={len(chapters)}:v=0:a=1,aresample={PODCAST_RATE},"
+    graph += f"{_encoder_loss(target)}[book]"
+    cover_input, cover_output = _cover_arguments(cover, len(chapters) + 1)
     run_ffmpeg([
-        "-f", "concat", "-safe", "0", "-i", str(playlist), "-i", str(metadata), *cover_input,
-        "-map", "0:a", *cover_output, "-map_metadata", "1", "-map_chapters", "1",
-        "-af", _encoder_loss(target), "-ac", "1", *MP3_ENCODER, "-b:a", profile.mp3_bitrate,
-        "-f", "mp3", str(_temporary(target)),
+        *inputs, "-i", str(metadata), *cover_input, "-filter_complex", graph,
+        "-map", "[book]", *cover_output, "-map_metadata", str(len(chapters)),
+        "-map_chapters", str(len(chapters)), "-ac", "1", *MP3_ENCODER,
+        "-b:a", profile.mp3_bitrate, "-f", "mp3", str(_temporary(target)),
     ])
-    os.replace(_temporary(target), target)
+    _finish(_temporary(target), target, book_tags(book))
 
 
 AAC_FRAME = 1024
+PODCAST_RATE = 44100
 AAC_ENCODER = ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-f", "adts"]
 # LAME's quality 7 encodes speech twice as fast as its default 3 and overshoots the master's
 # true peak less (measured: 0.33 s against 0.70 s for 273 s of speech; -3.4 against -2.3 dBTP).
@@ -252,7 +278,7 @@ def _chapter_files(book: Book, chapter: ChapterAudio, number: int, total: int,
             *(["-map", "1:v", "-c:v", "copy", "-disposition:v:0", "attached_pic",
                "-metadata:s:v", "comment=Cover (front)"] if pictured else []),
             "-map_metadata", "-1",
-            *[item for key, value in tags.items() if value and tagged
+            *[item for key, value in _written_by_ffmpeg(tags, target.suffix).items() if tagged
               for item in ("-metadata", f"{key}={value}")],
             "-ac", "1", *codec, str(_temporary(target)),
         ]
@@ -291,7 +317,7 @@ def _chapter_files(book: Book, chapter: ChapterAudio, number: int, total: int,
         write_atomically(_stamp_path(chapter, chapter.master), json.dumps(master_stamp))
     master = chapter.master.stat()
     for target, codec in stale:
-        os.replace(_temporary(target), target)
+        _finish(_temporary(target), target, tags)
         write_atomically(_stamp_path(chapter, target),
                          json.dumps(stamp(target, codec, master), ensure_ascii=False))
 
@@ -390,24 +416,25 @@ def package(
     target.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max(1, jobs)) as pool:
         list(pool.map(run, work))
-    if mp3_single and whole_book:  # from the masters, now that every chapter's is written
-        single = target / f"{name}.mp3"
-        run(lambda: _single_mp3(book, chapters, build, single, cover, profile))
-        outputs.append(single)
     rate = soundfile.info(str(chapters[0].master)).samplerate
-    if whole_book:
-        m4b = target / f"{name}.m4b"
-        lengths, shortened = _m4b(book, chapters, files["m4b"], build, m4b, cover)
-        for number in shortened:
-            warn(f"chapter {number}'s title is longer than the {NERO_TITLE_BYTES} bytes of the "
-                 "Nero chapter list: players that read only that list show it shortened")
-        outputs.insert(0, m4b)
+    if whole_book:  # the book's timeline is the M4B's: each chapter's AAC stream, whole
+        lengths = [adts_frames(stream) * AAC_FRAME for stream in files["m4b"]]
         delay = AAC_FRAME / rate  # each chapter's stream starts with the encoder's priming
     else:
         lengths = [soundfile.info(str(chapter.master)).frames for chapter in chapters]
         delay = 0.0
+    if mp3_single and whole_book:  # from the masters, now that every chapter's is written
+        single = target / f"{name}.mp3"
+        run(lambda: _single_mp3(book, chapters, lengths, build, single, cover, profile))
+        outputs.append(single)
+    if whole_book:
+        m4b = target / f"{name}.m4b"
+        for number in _m4b(book, chapters, files["m4b"], lengths, build, m4b, cover):
+            warn(f"chapter {number}'s title is longer than the {NERO_TITLE_BYTES} bytes of the "
+                 "Nero chapter list: players that read only that list show it shortened")
+        outputs.insert(0, m4b)
     if "playlist" in profile.deliverables:
-        playlist = target / f"{name}.m3u"
+        playlist = target / f"{name}.m3u8"
         write_atomically(playlist, "#EXTM3U\n" + "".join(
             f"#EXTINF:{round(length / rate)},{chapter.title}\n{path.name}\n"
             for chapter, path, length in zip(chapters, files["mp3"], lengths, strict=True)
