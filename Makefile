@@ -28,14 +28,18 @@ setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 setup-coqui: $(VENV)/.installed-coqui
 
-# The tests draw Vietnamese PDFs with DejaVu fonts and read scans with Tesseract's Vietnamese
-# model: install what is missing (Debian packages).
+# The tests draw Vietnamese PDFs with DejaVu fonts, read scans with Tesseract's Vietnamese
+# model, open the published pages in Chromium, serve them with nginx (wrk loads it in the
+# bench) and read QR codes with zbarimg: install what is missing (Debian packages).
+SYSTEM_PACKAGES := fonts-dejavu-core fonts-dejavu-extra tesseract-ocr tesseract-ocr-vie \
+	chromium chromium-driver nginx-light wrk zbar-tools
 system-deps:
-	@test -f $(FONTS) && test -f $(TESSDATA) || { apt-get update -qq && \
-		apt-get install -y -qq fonts-dejavu-core fonts-dejavu-extra tesseract-ocr tesseract-ocr-vie; }
+	@test -f $(FONTS) && test -f $(TESSDATA) && command -v chromium chromedriver nginx wrk \
+		zbarimg >/dev/null || { apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES); }
 
 demo: setup
-	$(BIN)/tts-pipeline convert input/*.pdf --out output
+	$(BIN)/tts-pipeline convert input/*.pdf --out output --mp3-single
+	$(BIN)/tts-pipeline publish output --site output/site --base-url http://127.0.0.1:8000
 
 test: setup-dev system-deps
 	$(BIN)/python -m pytest -q

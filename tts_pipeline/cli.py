@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import shlex
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -330,6 +331,68 @@ def cache_prune(out: OutOption = Path("output")) -> None:
     """Delete cached utterances that no book under the output folder uses any more."""
     files, size = pipeline.prune_cache(out)
     Console().print(f"removed {files} utterances, {size / 1e6:.1f} MB")
+
+
+@app.command("publish")
+def publish_command(
+    output: Annotated[Path, typer.Argument(help="Output folder with rendered books.")] = Path(
+        "output"),
+    site: Annotated[str | None, typer.Option("--site", help="Folder that receives the site.")
+                    ] = None,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Where the site is served: https://…")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The podcast's name.")] = None,
+    author: Annotated[str | None, typer.Option("--author", help="The podcast's author.")] = None,
+) -> None:
+    """Publish rendered books as a site: index, a page per issue, podcast feed, QR codes.
+
+    Books must be rendered with --mp3-single. The options are remembered in
+    OUTPUT/publish.toml, so the next run needs none."""
+    from .publish import PublishError, publish
+    from .publish.settings import SETTINGS_FILE, merged_settings
+
+    try:
+        settings, saved = merged_settings(output, site=site, base_url=base_url, title=title,
+                                          author=author)
+        if saved:
+            console.print(f"saved the settings to {output / SETTINGS_FILE}: next time "
+                          f"`tts-pipeline publish {shlex.quote(str(output))}` is enough")
+        with _progress() as progress:
+            advance = progress.step("Publishing", len(list(output.glob("*/book.toml"))))
+            report = publish(output, settings, advance)
+    except (PublishError, OSError) as error:
+        _fail(error)
+        raise typer.Exit(1) from None
+    for folder, message in report.failed:
+        console.print(f"[red]not published:[/] {folder}: {message}")
+    console.print(f"[green]site:[/] {report.site} — {len(report.published)} published, "
+                  f"{len(report.unchanged)} unchanged; feed {settings.url('feed.xml')}")
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command("serve")
+def serve_command(
+    site: Annotated[Path, typer.Argument(help="Site folder written by `publish`.")],
+    port: Annotated[int, typer.Option("--port", help="Port on this computer.")] = 8000,
+) -> None:
+    """Show the published site on this computer (http://127.0.0.1:PORT/) until Ctrl-C."""
+    from .publish.serve import site_server
+
+    if not (site / "index.html").is_file():
+        _fail(OSError(f"{site} has no index.html: run `tts-pipeline publish` first"))
+        raise typer.Exit(1)
+    try:
+        server = site_server(site, port=port)
+    except OSError as error:
+        _fail(OSError(f"cannot listen on port {port} ({error.strerror}): try --port 8080"))
+        raise typer.Exit(1) from None
+    console.print(f"[green]serving[/] {site} at http://127.0.0.1:{server.server_port}/ "
+                  "(Ctrl-C stops)")
+    with server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            console.print("stopped")
 
 
 def run() -> None:
