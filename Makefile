@@ -41,7 +41,13 @@ demo: setup
 	$(BIN)/tts-pipeline convert input/*.pdf --out output --mp3-single
 	$(BIN)/tts-pipeline publish output --site output/site --base-url http://127.0.0.1:8000
 
-test: setup-dev system-deps
+# axe-core, the accessibility checker the browser tests run in Chromium (npm registry).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $@
+
+test: setup-dev system-deps $(AXE)
 	$(BIN)/python -m pytest -q
 
 lint: setup-dev

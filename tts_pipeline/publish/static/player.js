@@ -18,6 +18,7 @@
   var chapters = Array.prototype.slice.call(document.querySelectorAll(".chapters li"));
   var cues = Array.prototype.slice.call(document.querySelectorAll(".cue"));
   var currentChapter = null, currentCue = null, lastSaved = 0;
+  var listened = false; // a visit that neither plays nor seeks keeps the place saved before
 
   function clock(seconds) {
     var total = Math.max(0, Math.round(seconds));
@@ -31,6 +32,7 @@
 
   function jump(seconds, play) {
     audio.currentTime = seconds;
+    show();
     if (play) { audio.play(); }
   }
 
@@ -65,6 +67,7 @@
   }
 
   function save(force) {
+    if (!listened) { return; }
     var now = Date.now();
     if (!force && now - lastSaved < 3000) { return; }
     lastSaved = now;
@@ -103,8 +106,8 @@
   });
   seek.addEventListener("input", function () { jump(parseFloat(seek.value), false); });
   audio.addEventListener("timeupdate", function () { show(); save(false); });
-  audio.addEventListener("seeked", function () { show(); save(true); });
-  audio.addEventListener("play", label);
+  audio.addEventListener("seeked", function () { listened = true; show(); save(true); });
+  audio.addEventListener("play", function () { listened = true; label(); });
   audio.addEventListener("pause", function () { label(); save(true); });
   window.addEventListener("pagehide", function () { save(true); });
 
