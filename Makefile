@@ -55,6 +55,7 @@ lint: setup-dev
 
 bench: setup-dev system-deps
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/site_load.py
 
 clean:
 	rm -rf output/*/ output/.cache

@@ -8,8 +8,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import urllib.error
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -17,6 +15,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 from bulletin import Bulletin, build_bulletin, sample_articles
+from httpget import get
 from mutagen.id3 import ID3
 from PIL import Image
 
@@ -181,32 +180,23 @@ def test_publish_command_remembers_settings_and_names_books_it_cannot_publish(ou
     assert "1 unchanged" in again.stderr and f"{BASE}/feed.xml" in again.stderr
 
 
-def _get(url: str, **headers: str):
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, b""
-
-
 def test_preview_server_answers_byte_ranges_with_the_right_types(site):
     server = site_server(site, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     try:
         audio = (site / "so-11" / "so-11.mp3").read_bytes()
-        status, headers, body = _get(f"{base}/so-11/so-11.mp3", Range="bytes=1000-1999")
+        status, headers, body = get(f"{base}/so-11/so-11.mp3", Range="bytes=1000-1999")
         assert status == 206 and body == audio[1000:2000]
         assert headers["Content-Range"] == f"bytes 1000-1999/{len(audio)}"
         assert headers["Content-Type"] == "audio/mpeg"
-        status, _, body = _get(f"{base}/so-11/so-11.mp3", Range="bytes=-100")
+        status, _, body = get(f"{base}/so-11/so-11.mp3", Range="bytes=-100")
         assert status == 206 and body == audio[-100:]
-        status, headers, _ = _get(f"{base}/so-11/so-11.mp3", Range=f"bytes={len(audio)}-")
+        status, headers, _ = get(f"{base}/so-11/so-11.mp3", Range=f"bytes={len(audio)}-")
         assert status == 416
         for name, kind in [("so-11/so-11.m4b", "audio/mp4"), ("so-11/so-11.vtt", "text/vtt"),
                            ("so-11/chapters.json", "application/json"), ("", "text/html")]:
-            status, headers, _ = _get(f"{base}/{name}")
+            status, headers, _ = get(f"{base}/{name}")
             assert status == 200 and headers["Content-Type"].startswith(kind), name
     finally:
         server.shutdown()
