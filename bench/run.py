@@ -39,8 +39,8 @@ from bulletin import (  # noqa: E402
 
 from tts_pipeline import pipeline  # noqa: E402
 from tts_pipeline.audio import ffmpeg  # noqa: E402
+from tts_pipeline.audio.encode import AAC_ENCODER, MP3_ENCODER  # noqa: E402
 from tts_pipeline.audio.ffmpeg import ffmpeg_executable  # noqa: E402
-from tts_pipeline.audio.package import AAC_ENCODER, MP3_ENCODER  # noqa: E402
 from tts_pipeline.book import read_book  # noqa: E402
 from tts_pipeline.extract import extract  # noqa: E402
 from tts_pipeline.reading import read_chapter  # noqa: E402

@@ -6,7 +6,7 @@ from mutagen.mp3 import MP3
 
 from tts_pipeline.audio.ffmpeg import run_ffmpeg
 from tts_pipeline.audio.id3 import add_comment
-from tts_pipeline.audio.package import escape_ffmetadata, ffmetadata, safe_file_name
+from tts_pipeline.audio.tags import escape_ffmetadata, ffmetadata, safe_file_name
 
 
 def test_ffmetadata_escapes_special_characters():

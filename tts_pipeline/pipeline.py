@@ -16,7 +16,13 @@ import soundfile
 from PIL import Image
 
 from . import __version__
-from .audio.master import PROFILES, Profile, master, master_file, unknown_profile_message
+from .audio.master import (
+    PROFILES,
+    Profile,
+    master_file,
+    measure_chapters,
+    unknown_profile_message,
+)
 from .audio.package import ChapterAudio, deliverable_count, package
 from .book import (
     BOOK_FILE,
@@ -315,7 +321,7 @@ def _render_profile(
     clock = time.perf_counter()
     sources = [build / f"{script.number:02d}.flac" for script in scripts]
     masters = folder / "build" / profile.name
-    masterings = master(
+    masterings = measure_chapters(
         sources, masters, profile, jobs, progress.step("Measuring chapters", len(scripts)),
     )
     seconds["master"] = time.perf_counter() - clock

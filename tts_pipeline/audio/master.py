@@ -20,7 +20,6 @@ OVERSAMPLING = 4  # the limiter works on 4x upsampled audio, so it also catches 
 SPEECH_COMPRESSOR = (
     "acompressor=threshold=-32dB:ratio=6:attack=1:release=80:detection=peak:knee=4"
 )
-SPEECH_BAND = "highpass=f=180,highpass=f=180,lowpass=f=6500"
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ def largest_first(paths: list[Path]) -> list[int]:
     return sorted(range(len(paths)), key=lambda index: -paths[index].stat().st_size)
 
 
-def master(
+def measure_chapters(
     sources: list[Path],
     folder: Path,
     profile: Profile,
