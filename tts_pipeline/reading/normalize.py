@@ -94,17 +94,27 @@ _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 
 # --- numbers in context -------------------------------------------------------------------
 _CONN = r"\s*(?:,|và|đến|tới|-|–)\s*"
-_R = rf"(?<!\w)(?=[IVXL]){ROMAN}(?!\w|\.\w)"
+_ROMAN_LETTERS = "IVXLCDMivxlcdm"
+_R = rf"(?<!\w)[{_ROMAN_LETTERS}]+(?!\w|\.\w)"
 _RANGE = re.compile(r"(\d[h%]?)\s*[-–—]\s*(?=\d)")
 _ORDINAL = re.compile(r"(thứ|Thứ|THỨ)\s+(\d+)(?!\d|[.,/]\d)")
-# A Roman run ('XIII', 'I và II', 'III/2025'); the trigger word before it is checked apart.
-_ROMAN_RUN = re.compile(rf"[IVXL](?<!\w[IVXL])[IVXL]*(?!\w|\.\w)(?:{_CONN}{_R})*(?:/({Y})(?!\d))?")
+# A Roman run ('XIII', 'I và II', 'III/2025', 'I-2021'). It is read after a trigger word
+# ('Đại hội XIII', 'khoản xiv'), before '/year', or in capitals after a name ('Louis XIV');
+# in lower case only after a trigger and at the end of a phrase ('thế kỷ xix.'), so that
+# 'vi', 'xi', 'mix' stay words.
+_ROMAN_RUN = re.compile(
+    rf"[{_ROMAN_LETTERS}](?<!\w.)[{_ROMAN_LETTERS}]*(?!\w|\.\w)(?:{_CONN}{_R})*"
+    rf"(?:[/-]({Y})(?!\d))?"
+)
 _ROMAN_TRIGGER_BEFORE = re.compile(
     r"\b((?i:đại hội|hội nghị|khóa|khoá|thế kỷ|thế kỉ|quý|quí|phần|chương|mục|bài|lần|kỳ|kì|thứ"
-    r"|tập|phụ lục|đợt|cấp|độ|hạng|loại|nhóm|trung ương|quân khu|khu vực|vùng|giai đoạn))"
+    r"|tập|phụ lục|đợt|cấp|độ|hạng|loại|nhóm|trung ương|quân khu|khu vực|vùng|giai đoạn"
+    r"|khoản|đoạn|điều|hồi|số|năm|thế chiến|vua|hoàng đế|nữ hoàng|giáo hoàng|chặng|tiểu mục))"
     r"(?:\s+|\s*\()$"
 )
-_ROMAN_ITEM = re.compile(r"[IVXL]+|[-–]")
+_NAME_BEFORE = re.compile(rf"\b[{VIET_UPPER}][{VIET_LOWER}]+\s+$")
+_PHRASE_END = re.compile(r"\s*(?:$|[.,;:?!)\n])")
+_ROMAN_ITEM = re.compile(r"[IVXLCDMivxlcdm]+|[-–]")
 _PLUS = re.compile(r"(\d)\s*\+\s*(?=\d)")
 _SIGNED = re.compile(r"\+(?=\d)")
 _MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
@@ -118,6 +128,12 @@ _RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
 _RATIO = re.compile(r"(\d+(?:[.,]\d+)*):(\d+(?:[.,]\d+)*)(?![\w:])")
 _NEGATIVE = re.compile(r"-(?=\d)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Long digit runs after these words are identifiers, read digit by digit.
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?i:tài khoản|stk|mã số|mã|số hiệu|số thẻ|số seri|số sê ri|định danh|căn cước công dân"
+    r"|chứng minh nhân dân|hộ chiếu|số hồ sơ|biển số|biển kiểm soát)\s*:?\s*$"
+)
+_IDENTIFIER_DIGITS = 6
 
 # --- symbols and punctuation ----------------------------------------------------------------
 _BULLET = re.compile(r"^[ \t]*[-–—•▪●◦■□➢►▶✓✔❖♦◆○*+·>]+(?=\s|$)", re.MULTILINE)
@@ -246,9 +262,15 @@ def _markers(text: str, profile: ReadingProfile) -> str:
 
 
 def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
-    """A Roman run after a trigger word, or followed by '/year'; otherwise left as written."""
-    trigger = preceded_by(m, _ROMAN_TRIGGER_BEFORE, 16)
-    if not trigger and not m[1]:
+    """A Roman run in one of the contexts of ``_ROMAN_RUN``; otherwise left as written."""
+    run = m[0][: m.start(1) - m.start() - 1] if m[1] else m[0]
+    letters = _ROMAN_ITEM.match(run)[0]  # type: ignore[index]  # the run starts with one
+    trigger = preceded_by(m, _ROMAN_TRIGGER_BEFORE, 24)
+    if letters.isupper():
+        name = len(letters) > 1 and preceded_by(m, _NAME_BEFORE, 24)
+        if not (trigger or m[1] or name):
+            return m[0]
+    elif not (letters.islower() and trigger and _PHRASE_END.match(m.string, m.end())):
         return m[0]
     ordinal = trigger is not None and trigger[1].lower() == "thứ"
 
@@ -260,7 +282,6 @@ def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
             return r[0]
         return read_ordinal(value, profile) if ordinal else read_int(value, profile)
 
-    run = m[0].split("/")[0]
     year = f" năm {read_int(int(m[1]), profile)}" if m[1] else ""
     return f"{_ROMAN_ITEM.sub(item, run)}{year} "
 
@@ -299,7 +320,16 @@ def _numbers(text: str, profile: ReadingProfile) -> str:
     text = _FRACTION.sub(_fraction, text)
     text = _RATIO.sub(lambda m: m[0] if glued(m, ":") else f"{m[1]} trên {m[2]}", text)
     text = _NEGATIVE.sub(lambda m: "-" if glued(m, ".,)") else " âm ", text)
-    return _NUMBER.sub(lambda m: f" {read_number(m[0], profile)} ", text)
+    return _NUMBER.sub(lambda m: f" {_number(m, profile)} ", text)
+
+
+def _number(m: re.Match[str], profile: ReadingProfile) -> str:
+    """A number left after the context rules; an identifier's digits one by one."""
+    token = m[0]
+    identifier = len(token) >= _IDENTIFIER_DIGITS and token.isdigit()
+    if identifier and preceded_by(m, _IDENTIFIER_BEFORE, 32):
+        return read_digits(token)
+    return read_number(token, profile)
 
 
 def _symbols(text: str, profile: ReadingProfile) -> str:
