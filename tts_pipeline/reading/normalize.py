@@ -24,6 +24,7 @@ from .lexicon import (
     read_units,
 )
 from .matching import glued, preceded_by
+from .money import expand_money
 from .numbers import (
     DEFAULT_PROFILE,
     ROMAN,
@@ -96,7 +97,8 @@ _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 _CONN = r"\s*(?:,|và|đến|tới|-|–)\s*"
 _ROMAN_LETTERS = "IVXLCDMivxlcdm"
 _R = rf"(?<!\w)[{_ROMAN_LETTERS}]+(?!\w|\.\w)"
-_RANGE = re.compile(r"(\d[h%]?)\s*[-–—]\s*(?=\d)")
+# A dash between two amounts is a range, also after a unit or sign: 10k-20k, 3kg-6kg, 10$-20$.
+_RANGE = re.compile(r"(\d(?:[^\W\d_]{1,3}\d*)?[%$€£¥₫₩₹]?)\s*[-–—]\s*(?=[$€£¥]?\d)")
 _ORDINAL = re.compile(r"(thứ|Thứ|THỨ)\s+(\d+)(?!\d|[.,/]\d)")
 # A Roman run ('XIII', 'I và II', 'III/2025', 'I-2021'). It is read after a trigger word
 # ('Đại hội XIII', 'khoản xiv'), before '/year', or in capitals after a name ('Louis XIV');
@@ -118,9 +120,10 @@ _ROMAN_ITEM = re.compile(r"[IVXLCDMivxlcdm]+|[-–]")
 _PLUS = re.compile(r"(\d)\s*\+\s*(?=\d)")
 _SIGNED = re.compile(r"\+(?=\d)")
 _MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
-_CURRENCY_NAMES = {"$": "đô la", "€": "ơ rô", "£": "bảng Anh", "¥": "yên"}
-_CURRENCY_BEFORE = re.compile(r"([$€£¥])\s?(\d+(?:[.,]\d+)*)")
-_CURRENCY_AFTER = re.compile(r"(\d)\s?([$€£¥])")
+# 1m75 (a height): one metre seventy-five.
+_METRES_CENTIMETRES = re.compile(r"(\d)m(\d\d)(?!\w)")
+# 5 1/2 → năm và một phần hai (a whole number and a proper fraction).
+_MIXED_FRACTION = re.compile(r"(\d) (\d{1,2})/(\d{1,2})(?![\w/])")
 _SLASH_YEAR = re.compile(rf"(\d+)/((?:19|20)\d\d){_NO_MORE_DIGITS}")
 _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
 _FRACTION = re.compile(r"(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
@@ -302,6 +305,11 @@ def _fraction(m: re.Match[str]) -> str:
     return f"{m[1]} {'phần' if small and not counted else 'trên'} {m[2]}"
 
 
+def _mixed_fraction(m: re.Match[str]) -> str:
+    proper = 0 < int(m[2]) < int(m[3])
+    return f"{m[1]} và {m[2]}/{m[3]}" if proper and not glued(m, ".,") else m[0]
+
+
 def _numbers(text: str, profile: ReadingProfile) -> str:
     """Numbers in context (ranges, ordinals, units, fractions…), then all remaining digits."""
     text = _RANGE.sub(r"\1 đến ", text)
@@ -312,11 +320,11 @@ def _numbers(text: str, profile: ReadingProfile) -> str:
     text = _ROMAN_RUN.sub(lambda m: _roman(m, profile), text)
     text = _SIGNED.sub(" cộng ", _PLUS.sub(r"\1 cộng ", text))
     text = _MULTIPLY.sub(r"\1 nhân ", text)
-    text = _CURRENCY_BEFORE.sub(lambda m: f" {m[2]} {_CURRENCY_NAMES[m[1]]} ", text)
-    text = _CURRENCY_AFTER.sub(lambda m: f"{m[1]} {_CURRENCY_NAMES[m[2]]} ", text)
-    text = _unit_patterns()[0].sub(_unit, text)
+    text = expand_money(text, profile)
+    text = _unit_patterns()[0].sub(_unit, _METRES_CENTIMETRES.sub(r"\1 mét \2", text))
     text = _SLASH_YEAR.sub(r"\1 năm \2", text)
     text = _ADDRESS.sub(lambda m: f"{m[1]} {m[2].replace('/', ' trên ')}", text)
+    text = _MIXED_FRACTION.sub(_mixed_fraction, text)
     text = _FRACTION.sub(_fraction, text)
     text = _RATIO.sub(lambda m: m[0] if glued(m, ":") else f"{m[1]} trên {m[2]}", text)
     text = _NEGATIVE.sub(lambda m: "-" if glued(m, ".,)") else " âm ", text)
