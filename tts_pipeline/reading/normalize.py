@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .context import expand_context_abbreviations
 from .dates import OUT_OF_AFTER, Y, expand_dates, expand_times
 from .lexicon import (
     LETTER_NAMES,
@@ -35,6 +36,7 @@ from .numbers import (
     read_ordinal,
     roman_value,
 )
+from .phones import NO_MORE_DIGITS, expand_phones
 
 # --- cleaning the input -------------------------------------------------------------------
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -42,6 +44,8 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\r\u2028\u2029\x85]\n?")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2044": "/"})
 _BLANKS = re.compile(r"\t[ \t]*| [ \t]+")
+# x², y³ (a power of a one-letter variable; m² and m³ are units, read by the unit rules).
+_POWER = re.compile(r"(?<!\w)([a-ln-zA-Z])([²³])")
 
 # An abbreviation in brackets repeats the words before it: 'Ban Tuyên giáo (BTG)' → not read.
 _BRACKETED_ABBREVIATION = re.compile(
@@ -57,6 +61,7 @@ _URL = re.compile(
     r"\.(?:vn|com|org|net|gov|edu|info)\b(?:/[\w./?=&%-]*\w)?"
     r"|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
 )
+_HASHTAG = re.compile(r"#(?=[^\W\d_])")
 _URL_PART = re.compile(r"https?://|[./@_-]|[^./@_-]+")
 _URL_WORDS = {
     ".": "chấm", "/": "gạch chéo", "@": "a còng", "_": "gạch dưới", "-": "gạch ngang",
@@ -67,36 +72,25 @@ _URL_WORDS = {
 # --- document codes: 57-NQ/TW, 1234/QĐ-UBND, 13/2023/NĐ-CP → the number (and its year) -----
 _CODE = re.compile(rf"(\d+)(?:/((?:19|20)\d\d))?[-/][{VIET_UPPER}][\w&]*(?:[-/.][\w&]+)*")
 
-# --- phone numbers, hotlines, emergency numbers -------------------------------------------
-_NO_MORE_DIGITS = r"(?!\w|[.,/-]\d)"
-_PHONE_GROUPED = re.compile(
-    rf"(?:\+84[ .]?\d{{2,3}}|0\d{{2,3}})(?:[ .-]\d{{2,4}}){{2,3}}{_NO_MORE_DIGITS}"
-)
-_PHONE_PLAIN = re.compile(rf"0\d{{9,10}}{_NO_MORE_DIGITS}")
-_HOTLINE = re.compile(rf"1[89]00[ .]?\d{{3,4}}{_NO_MORE_DIGITS}")
-_DIGIT_RUN = re.compile(rf"\+?\d(?:\d|[ .-](?=\d))+{_NO_MORE_DIGITS}")
-_PHONE_WORD_BEFORE = re.compile(
-    r"\b(?i:điện thoại|số máy|đt|sđt|hotline|đường dây nóng|fax|tổng đài|di động)\s*:?\s*$"
-)
-_EMERGENCY = re.compile(rf"11[1345]{_NO_MORE_DIGITS}")
-_EMERGENCY_WORD_BEFORE = re.compile(
-    r"\b(?i:số|gọi|đường dây nóng|tổng đài)\s+(?:11[1345]\s*(?:,|hoặc|và)\s*)*$"
-)
-_DIGIT_GROUP = re.compile(r"\+?\d+")
-_PHONE_NEIGHBOURS = ".,/+-"
-
 # --- list markers, P./Q., initials ----------------------------------------------------------
 _ROMAN_MARKER = re.compile(rf"^(\s*)((?=[IVXL]){ROMAN})([.)])(?=\s)", re.MULTILINE)
 _LETTER_MARKER = re.compile(r"^(\s*)([a-zđA-ZĐ])([.)])(?=\s)", re.MULTILINE)
 _INLINE_LETTER_MARKER = re.compile(r"((?:^|[:;])\s*)([a-zđ])\)(?=\s)", re.MULTILINE)
 _DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2})\)(?=\s)", re.MULTILINE)
-_WARD_DISTRICT = re.compile(rf"([PQ])\.\s?(?=\d|[{VIET_UPPER}])")
+_WARD_DISTRICT = re.compile(rf"([PQpq])\.\s?(?=\d|[{VIET_UPPER}])")
 _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 
 # --- numbers in context -------------------------------------------------------------------
 _CONN = r"\s*(?:,|và|đến|tới|-|–)\s*"
 _ROMAN_LETTERS = "IVXLCDMivxlcdm"
 _R = rf"(?<!\w)[{_ROMAN_LETTERS}]+(?!\w|\.\w)"
+# A space groups thousands when every group after the first has three digits: 9 999, 1 250 000.
+_SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+(?!\d|[.,]\d| \d)")
+# Scores and formations after a sports word: 'thắng 2-0' → hai không, 'sơ đồ 4-2-3-1'.
+_SCORE = re.compile(r"\d{1,2}(?:\s*[-–]\s*\d{1,2})+(?!\d|[/.,]\d)")
+_SCORE_WORD_BEFORE = re.compile(
+    r"\b(?i:t[ỷỉ] số|thắng|thua|hòa|hoà|đánh bại|dẫn|sơ đồ|đội hình|chung cuộc)\s*:?\s*$"
+)
 # A dash between two amounts is a range, also after a unit or sign: 10k-20k, 3kg-6kg, 10$-20$.
 _RANGE = re.compile(r"(\d(?:[^\W\d_]{1,3}\d*)?[%$€£¥₫₩₹]?)\s*[-–—]\s*(?=[$€£¥]?\d)")
 _ORDINAL = re.compile(r"(thứ|Thứ|THỨ)\s+(\d+)(?!\d|[.,/]\d)")
@@ -124,7 +118,7 @@ _MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
 _METRES_CENTIMETRES = re.compile(r"(\d)m(\d\d)(?!\w)")
 # 5 1/2 → năm và một phần hai (a whole number and a proper fraction).
 _MIXED_FRACTION = re.compile(r"(\d) (\d{1,2})/(\d{1,2})(?![\w/])")
-_SLASH_YEAR = re.compile(rf"(\d+)/((?:19|20)\d\d){_NO_MORE_DIGITS}")
+_SLASH_YEAR = re.compile(rf"(\d+)/((?:19|20)\d\d){NO_MORE_DIGITS}")
 _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
 _FRACTION = re.compile(r"(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
 _RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
@@ -150,6 +144,7 @@ _PER = (
     "trường|thôn|tổ|xã|phường|đơn vị|sản phẩm|con|chiếc|cái|bộ|trẻ"
 )
 _TREN = "giờ|giây|phút|ki lô|mét|gam|lít|héc ta|tấn|tạ|xăng ti|mi li|sào|mẫu|công"
+_SLASH_FIELDS = re.compile(r"(ngày|tháng|giờ|phút)/(?=(?:tháng|năm|phút|giây)\b)")
 _SLASH_PER = re.compile(rf"/\s*(?=(?:{_PER})\b)")
 _SLASH_TREN = re.compile(rf"/\s*(?=(?:{_TREN})\b)")
 _SLASH = re.compile(r"/")
@@ -183,6 +178,7 @@ def _unit_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
 
 
 def _clean(text: str) -> str:
+    text = _POWER.sub(lambda m: f"{m[1]} {'bình' if m[2] == '²' else 'lập'} phương", text)
     text = unicodedata.normalize("NFKC", text).translate(_HYPHENS)
     text = _LINE_BREAK.sub("\n", _INVISIBLE.sub("", text))
     return _BLANKS.sub(" ", _CONTROL.sub(" ", text))
@@ -207,45 +203,6 @@ def _code(m: re.Match[str], profile: ReadingProfile) -> str:
     return f" {read_int(int(m[1]), profile)}{year} "
 
 
-def _digit_groups(groups: list[str]) -> str:
-    """Phone digits in groups: 'không chín một hai, ba bốn năm, sáu bảy tám'."""
-    spoken = [("cộng " if g[0] == "+" else "") + read_digits(g.lstrip("+")) for g in groups]
-    return " " + ", ".join(spoken) + " "
-
-
-def _phone_grouped(m: re.Match[str]) -> str:
-    return m[0] if glued(m, _PHONE_NEIGHBOURS) else _digit_groups(_DIGIT_GROUP.findall(m[0]))
-
-
-def _phone_plain(m: re.Match[str]) -> str:
-    if glued(m, _PHONE_NEIGHBOURS):
-        return m[0]
-    digits = m[0]
-    cut = 4 if len(digits) == 10 else 3
-    return _digit_groups([digits[:cut], digits[cut:7], digits[7:]])
-
-
-def _phone_after_word(m: re.Match[str]) -> str:
-    groups = _DIGIT_GROUP.findall(m[0])
-    if glued(m, _PHONE_NEIGHBOURS) or sum(len(g) for g in groups) < 3:
-        return m[0]
-    return _digit_groups(groups) if preceded_by(m, _PHONE_WORD_BEFORE, 24) else m[0]
-
-
-def _emergency(m: re.Match[str]) -> str:
-    if glued(m, _PHONE_NEIGHBOURS) or not preceded_by(m, _EMERGENCY_WORD_BEFORE, 40):
-        return m[0]
-    return f" {read_digits(m[0])} "
-
-
-def _phones(text: str) -> str:
-    text = _PHONE_GROUPED.sub(_phone_grouped, text)
-    text = _PHONE_PLAIN.sub(_phone_plain, text)
-    text = _HOTLINE.sub(_phone_grouped, text)
-    text = _DIGIT_RUN.sub(_phone_after_word, text)
-    return _EMERGENCY.sub(_emergency, text)
-
-
 def _markers(text: str, profile: ReadingProfile) -> str:
     """List markers: 'I.' → 'một.', 'a)' → 'a,', '2)' → 'hai,'; then P./Q. and initials."""
 
@@ -259,7 +216,7 @@ def _markers(text: str, profile: ReadingProfile) -> str:
     text = _INLINE_LETTER_MARKER.sub(lambda m: f"{m[1]}{LETTER_NAMES[m[2]]},", text)
     text = _DIGIT_MARKER.sub(lambda m: f"{m[1]}{read_int(int(m[2]), profile)},", text)
     text = _WARD_DISTRICT.sub(
-        lambda m: m[0] if glued(m, ".") else ("phường " if m[1] == "P" else "quận "), text
+        lambda m: m[0] if glued(m, ".") else ("phường " if m[1] in "Pp" else "quận "), text
     )
     return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
 
@@ -305,6 +262,16 @@ def _fraction(m: re.Match[str]) -> str:
     return f"{m[1]} {'phần' if small and not counted else 'trên'} {m[2]}"
 
 
+def _spaced_thousands(m: re.Match[str]) -> str:
+    return m[0] if glued(m, ".,") else m[0].replace(" ", ".")
+
+
+def _score(m: re.Match[str], profile: ReadingProfile) -> str:
+    if glued(m, ".,/-") or not preceded_by(m, _SCORE_WORD_BEFORE, 20):
+        return m[0]
+    return " " + " ".join(read_int(int(n), profile) for n in re.findall(r"\d+", m[0])) + " "
+
+
 def _mixed_fraction(m: re.Match[str]) -> str:
     proper = 0 < int(m[2]) < int(m[3])
     return f"{m[1]} và {m[2]}/{m[3]}" if proper and not glued(m, ".,") else m[0]
@@ -312,6 +279,7 @@ def _mixed_fraction(m: re.Match[str]) -> str:
 
 def _numbers(text: str, profile: ReadingProfile) -> str:
     """Numbers in context (ranges, ordinals, units, fractions…), then all remaining digits."""
+    text = _SCORE.sub(lambda m: _score(m, profile), _SPACED_THOUSANDS.sub(_spaced_thousands, text))
     text = _RANGE.sub(r"\1 đến ", text)
     text = expand_times(text, profile)
     text = _ORDINAL.sub(
@@ -348,11 +316,13 @@ def _symbols(text: str, profile: ReadingProfile) -> str:
     text = _INLINE_BULLET.sub(", ", text)
     text = _ELLIPSIS.sub(", ", _ELLIPSIS_END.sub(". ", text))
     text = _SPACED_HYPHEN.sub(", ", _DASH.sub(", ", text))
-    text = _SLASH.sub(", ", _SLASH_TREN.sub(" trên ", _SLASH_PER.sub(" mỗi ", text)))
+    text = _SLASH_PER.sub(" mỗi ", _SLASH_FIELDS.sub(r"\1, ", text))
+    text = _SLASH.sub(", ", _SLASH_TREN.sub(" trên ", text))
     symbols = {
         "&": " và ", "+": " và ", "=": " bằng ", "~": " khoảng ", "≈": " xấp xỉ ",
         "<": " nhỏ hơn ", ">": " lớn hơn ", "≤": " nhỏ hơn hoặc bằng ",
         "≥": " lớn hơn hoặc bằng ", "×": " nhân ", "÷": " chia ", "±": " cộng trừ ",
+        "√": " căn bậc hai của ",
         "%": " phần trăm ", "‰": f" phần {profile.thousand} ", "°": " độ ", "@": " a còng ",
         "-": " ", "_": " ",
     }  # fmt: skip
@@ -386,8 +356,10 @@ def _normalize(
     text = lexicon.apply_numeric(text)
     if _URL_HINT.search(text):
         text = _URL.sub(_url, text)
+    text = _HASHTAG.sub(" hát tắc ", text)
     text = _CODE.sub(lambda m: _code(m, profile), text)
-    text = _phones(text)
+    text = expand_phones(text)
+    text = expand_context_abbreviations(text)
     text = lexicon.apply_words(text)
     text = _markers(text, profile)
     text = expand_dates(text, profile)
