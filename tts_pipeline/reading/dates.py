@@ -34,9 +34,11 @@ _DATE_RANGE_DASH = re.compile(rf"(\d{{4}})\s*[-–]\s*(?=\d{{1,2}}([-/.])\d{{1,2
 _DATE_WORD_BEFORE = re.compile(rf"\b(?:({_NGAY})|({_MUNG}))\s+$")
 # ngày 2/9, ngày 5-7/8, ngày 5 đến 15-8-2025: days sharing one numeric month. With '-' as
 # the date separator ('ngày 19-8'), '-' cannot also join the days.
-_NGAY_DAYS_SLASH_MONTH = re.compile(rf"({_NGAY}\s+|(?={_MUNG}))({_DAYS})(/)({M})(?:/({Y}))?{_END}")
+# A written 'mùng' may stand for 'ngày' ('sáng mùng 8/3').
+_NGAY_OR_MUNG = r"(?:ngày|Ngày|NGÀY|mùng|mồng|Mùng|Mồng|MÙNG|MỒNG)"
+_NGAY_DAYS_SLASH_MONTH = re.compile(rf"({_NGAY_OR_MUNG})\s+({_DAYS})(/)({M})(?:/({Y}))?{_END}")
 _NGAY_DAYS_DASH_MONTH = re.compile(
-    rf"({_NGAY}\s+|(?={_MUNG}))({_DAYS_NO_DASH})(-)({M})(?:-({Y}))?{_END}"
+    rf"({_NGAY_OR_MUNG})\s+({_DAYS_NO_DASH})(-)({M})(?:-({Y}))?{_END}"
 )
 # ngày 5 tháng 8, ngày 5 và 6 tháng 8, ngày 20 hằng tháng.
 _NGAY_DAYS_THANG = re.compile(
@@ -53,14 +55,16 @@ _MONTHS = re.compile(
     rf"(tháng|Tháng|THÁNG)\s+({M}(?!\d)(?:{_CONN}{M}(?!\d))*)(?:\s*[-/]\s*|\s)?"
     rf"((?:1[89]|20)\d\d)?{_END}"
 )
-# 02/2025 → tháng hai năm…, at the start of a phrase or after a word that announces a time.
-_MONTH_YEAR = re.compile(rf"({M})/((?:19|20)\d\d){_END}")
+# 02/2025 → tháng hai năm…, at the start of a phrase or after a word that announces a time;
+# otherwise x/year is a number of that year ('số 08/2025' → số tám năm…).
+_SLASH_YEAR = re.compile(rf"(\d+)/((?:19|20)\d\d){_END}")
 _MONTH_YEAR_BEFORE = re.compile(
-    r"(?:\b(?i:từ|đến|tới|trong|vào|cuối|đầu|giữa|hết|sau|trước|hạn)\s+|(?:^|[,;:(])\s*)$"
+    r"(?:\b(?i:từ|đến|tới|trong|vào|cuối|đầu|giữa|hết|sau|trước|hạn|là)\s+|(?:^|[,;:(])\s*)$"
 )
 # Day/month without a year ('sáng 14/8', 'từ 1/3 đến 15/3') unless it reads as a quantity.
 _DM_RUN_START = re.compile(
-    rf"(?:({D})\s*[-–]\s*)?(\d{{1,2}})([/-])(\d{{1,2}})(?![\d/-])(?:{_CONN}(?:ngày\s+)?{_DM})*"
+    rf"(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}})(?=/))?([/-])(\d{{1,2}})(?![\d/-])"
+    rf"(?:{_CONN}(?:ngày\s+)?{_DM})*"
 )
 _DM_TRIGGER_BEFORE = re.compile(
     rf"(?:\b((?i:từ|đến|hết|sáng|trưa|chiều|tối|đêm|hôm|vào|khánh|dịp|niệm|nay|qua|mai|đợt))\s+"
@@ -155,7 +159,8 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
         if glued(m):
             return m[0]
         month = read_month(int(m[4]), profile)
-        return f"{m[1]}{_days(m[2], profile)} tháng {month}{_year(m[5], profile)} "
+        ngay, days = (f"{m[1]} ", m[2]) if m[1].lower() == "ngày" else ("", f"{m[1]} {m[2]}")
+        return f"{ngay}{_days(days, profile)} tháng {month}{_year(m[5], profile)} "
 
     def days(m: re.Match[str]) -> str:
         return m[0] if glued(m) else f"{m[1]} {_days(m[2], profile)} "
@@ -164,7 +169,8 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
         return days(m) if preceded_by(m, _DAY_CONTEXT_BEFORE, 16) else m[0]
 
     def triggered(m: re.Match[str]) -> str:
-        if glued(m, ".,") or not (1 <= int(m[2]) <= 31 and 1 <= int(m[4]) <= 12):
+        day = int(m[2] or m[1])
+        if glued(m, ".,") or not (1 <= day <= 31 and 1 <= int(m[4]) <= 12):
             return m[0]
         if FRACTION_AFTER.match(m.string, m.end()) or OUT_OF_AFTER.match(m.string, m.end()):
             return m[0]
@@ -172,15 +178,16 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
         word = (trigger[1] or "").lower() if trigger else ""
         if not trigger or (m[3] == "-" and word not in _TIME_OF_DAY):  # 'từ 2-3 người'
             return m[0]
-        if m[1]:  # 'từ 20-30/4'
+        if m[2]:  # 'từ 20-30/4'
             first, last = read_day(int(m[1]), profile), read_day(int(m[2]), profile)
             return f"{first} đến {last} tháng {read_month(int(m[4]), profile)} "
         return f"{_dm_run(m[0], profile, '' if word == 'hôm' else 'ngày ')} "
 
-    def month_year(m: re.Match[str]) -> str:
-        if glued(m, ".,/-") or not preceded_by(m, _MONTH_YEAR_BEFORE, 16):
-            return m[0]
-        return f"tháng {read_month(int(m[1]), profile)}{_year(m[2], profile)} "
+    def slash_year(m: re.Match[str]) -> str:
+        month = 1 <= int(m[1]) <= 12 and not glued(m, ".,/-")
+        if month and preceded_by(m, _MONTH_YEAR_BEFORE, 16):
+            return f"tháng {read_month(int(m[1]), profile)}{_year(m[2], profile)} "
+        return f"{m[1]}{_year(m[2], profile)}"
 
     def months(m: re.Match[str]) -> str:
         if glued(m):
@@ -194,7 +201,7 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
     text = _NGAY_DAYS_THANG.sub(days, text)
     text = _NGAY_DAYS.sub(days_in_context, text)
     text = _MONTHS.sub(months, text)
-    text = _MONTH_YEAR.sub(month_year, text)
+    text = _SLASH_YEAR.sub(slash_year, text)
     return _DM_RUN_START.sub(triggered, text)
 
 

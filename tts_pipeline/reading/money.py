@@ -16,6 +16,7 @@ _CENTS = frozenset("$€")
 _SIGNS = "".join(CURRENCY_NAMES)
 _AMOUNT = r"\d+(?:[.,]\d+)*"
 _SCALE_WORD = r"(\s+(?:nghìn|ngàn|triệu|tỷ)\b)?"
+_SIGN = re.compile(rf"[{_SIGNS}]")
 _SIGN_BEFORE = re.compile(rf"([{_SIGNS}])\s?({_AMOUNT}){_SCALE_WORD}")
 _SIGN_AFTER = re.compile(rf"({_AMOUNT})\s?([{_SIGNS}])")
 _CENTS_AMOUNT = re.compile(r"(\d+),(\d{1,2})")
@@ -53,5 +54,7 @@ def _short_scale(m: re.Match[str], profile: ReadingProfile) -> str:
 def expand_money(text: str, profile: ReadingProfile) -> str:
     """Amounts with a currency sign or a short scale → words ('$5 triệu' → năm triệu đô la)."""
     text = _SHORT_SCALE.sub(lambda m: _short_scale(m, profile), text)
+    if not _SIGN.search(text):
+        return text
     text = _SIGN_BEFORE.sub(lambda m: _amount(m[2], m[1], profile, m[3] or ""), text)
     return _SIGN_AFTER.sub(lambda m: _amount(m[1], m[2], profile), text)

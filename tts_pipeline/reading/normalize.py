@@ -36,7 +36,7 @@ from .numbers import (
     read_ordinal,
     roman_value,
 )
-from .phones import NO_MORE_DIGITS, expand_phones
+from .phones import expand_phones
 
 # --- cleaning the input -------------------------------------------------------------------
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -61,7 +61,9 @@ _URL = re.compile(
     r"\.(?:vn|com|org|net|gov|edu|info)\b(?:/[\w./?=&%-]*\w)?"
     r"|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
 )
-_HASHTAG = re.compile(r"#(?=[^\W\d_])")
+# '#ChungTayPhongDich' → hát tắc Chung Tay Phong Dich (its words split where a capital starts).
+_HASHTAG = re.compile(r"#([^\W\d_]\w*)")
+_CAMEL = re.compile(rf"(?<=[{VIET_LOWER}])(?=[{VIET_UPPER}])")
 _URL_PART = re.compile(r"https?://|[./@_-]|[^./@_-]+")
 _URL_WORDS = {
     ".": "chấm", "/": "gạch chéo", "@": "a còng", "_": "gạch dưới", "-": "gạch ngang",
@@ -118,7 +120,6 @@ _MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
 _METRES_CENTIMETRES = re.compile(r"(\d)m(\d\d)(?!\w)")
 # 5 1/2 → năm và một phần hai (a whole number and a proper fraction).
 _MIXED_FRACTION = re.compile(r"(\d) (\d{1,2})/(\d{1,2})(?![\w/])")
-_SLASH_YEAR = re.compile(rf"(\d+)/((?:19|20)\d\d){NO_MORE_DIGITS}")
 _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
 _FRACTION = re.compile(r"(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
 _RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
@@ -178,7 +179,8 @@ def _unit_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
 
 
 def _clean(text: str) -> str:
-    text = _POWER.sub(lambda m: f"{m[1]} {'bình' if m[2] == '²' else 'lập'} phương", text)
+    if "²" in text or "³" in text:
+        text = _POWER.sub(lambda m: f"{m[1]} {'bình' if m[2] == '²' else 'lập'} phương", text)
     text = unicodedata.normalize("NFKC", text).translate(_HYPHENS)
     text = _LINE_BREAK.sub("\n", _INVISIBLE.sub("", text))
     return _BLANKS.sub(" ", _CONTROL.sub(" ", text))
@@ -290,7 +292,6 @@ def _numbers(text: str, profile: ReadingProfile) -> str:
     text = _MULTIPLY.sub(r"\1 nhân ", text)
     text = expand_money(text, profile)
     text = _unit_patterns()[0].sub(_unit, _METRES_CENTIMETRES.sub(r"\1 mét \2", text))
-    text = _SLASH_YEAR.sub(r"\1 năm \2", text)
     text = _ADDRESS.sub(lambda m: f"{m[1]} {m[2].replace('/', ' trên ')}", text)
     text = _MIXED_FRACTION.sub(_mixed_fraction, text)
     text = _FRACTION.sub(_fraction, text)
@@ -356,7 +357,7 @@ def _normalize(
     text = lexicon.apply_numeric(text)
     if _URL_HINT.search(text):
         text = _URL.sub(_url, text)
-    text = _HASHTAG.sub(" hát tắc ", text)
+    text = _HASHTAG.sub(lambda m: f" hát tắc {_CAMEL.sub(' ', m[1])} ", text)
     text = _CODE.sub(lambda m: _code(m, profile), text)
     text = expand_phones(text)
     text = expand_context_abbreviations(text)

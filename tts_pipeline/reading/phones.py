@@ -9,7 +9,7 @@ from .numbers import read_digits
 
 NO_MORE_DIGITS = r"(?!\w|[.,/-]\d)"
 _PHONE_GROUPED = re.compile(
-    rf"(?:\(?\+\d{{2,3}}\)?[ .]?\d{{2,3}}|0\d{{2,3}})(?:[ .-]\d{{2,4}}){{2,3}}{NO_MORE_DIGITS}"
+    rf"(?:\+\d{{2,3}}\)?[ .]?\d{{2,3}}|0\d{{2,3}})(?:[ .-]\d{{2,4}}){{2,3}}{NO_MORE_DIGITS}"
 )
 _PHONE_PLAIN = re.compile(rf"0\d{{9,10}}{NO_MORE_DIGITS}")
 _HOTLINE = re.compile(rf"1[89]00[ .]?\d{{3,4}}{NO_MORE_DIGITS}")
