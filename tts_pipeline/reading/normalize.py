@@ -23,6 +23,7 @@ from .lexicon import (
     is_syllable,
     read_caps,
     read_units,
+    spell,
 )
 from .matching import glued, preceded_by
 from .money import expand_money
@@ -55,20 +56,22 @@ _KEEP_IN_BRACKETS = frozenset({"VNĐ", "VND", "USD"})
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
 # --- web and e-mail addresses ---------------------------------------------------------------
-_URL_HINT = re.compile(r"\.(?:vn|com|org|net|gov|edu|info)\b|@", re.IGNORECASE)
+_URL_HINT = re.compile(r"\.(?:vn|com|org|net|gov|edu|info|ai|io)\b|@", re.IGNORECASE)
 _URL = re.compile(
     r"(?i:(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
-    r"\.(?:vn|com|org|net|gov|edu|info)\b(?:/[\w./?=&%-]*\w)?"
+    r"\.(?:vn|com|org|net|gov|edu|info|ai|io)\b(?:/[\w./?=&%-]*\w)?"
     r"|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
 )
 # '#ChungTayPhongDich' → hát tắc Chung Tay Phong Dich (its words split where a capital starts).
 _HASHTAG = re.compile(r"#([^\W\d_]\w*)")
 _CAMEL = re.compile(rf"(?<=[{VIET_LOWER}])(?=[{VIET_UPPER}])")
+_LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
+_SPELLED_LETTERS = 4  # 'abc', 'sdd' are spelled; 'nvidia', 'hanoi' are read as words
 _URL_PART = re.compile(r"https?://|[./@_-]|[^./@_-]+")
 _URL_WORDS = {
     ".": "chấm", "/": "gạch chéo", "@": "a còng", "_": "gạch dưới", "-": "gạch ngang",
     "www": "vê kép vê kép vê kép", "vn": "vê en", "com": "com", "gov": "gốp",
-    "org": "o rờ gờ", "net": "nét", "edu": "e đu", "info": "in phô",
+    "org": "o rờ gờ", "net": "nét", "edu": "e đu", "info": "in phô", "ai": "a i", "io": "i o",
 }  # fmt: skip
 
 # --- document codes: 57-NQ/TW, 1234/QĐ-UBND, 13/2023/NĐ-CP → the number (and its year) -----
@@ -119,7 +122,7 @@ _MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
 # 1m75 (a height): one metre seventy-five.
 _METRES_CENTIMETRES = re.compile(r"(\d)m(\d\d)(?!\w)")
 # 5 1/2 → năm và một phần hai (a whole number and a proper fraction).
-_MIXED_FRACTION = re.compile(r"(\d) (\d{1,2})/(\d{1,2})(?![\w/])")
+_MIXED_FRACTION = re.compile(r"(\d+) (\d{1,2})/(\d{1,2})(?![\w/])")
 _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
 _FRACTION = re.compile(r"(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
 _RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
@@ -191,10 +194,21 @@ def _bracketed_abbreviation(m: re.Match[str]) -> str:
 
 
 def _url(m: re.Match[str]) -> str:
+    """Address parts as said: known words, digits one by one, short non-words letter by letter."""
     words = []
     for part in _URL_PART.findall(m[0]):
-        if not part.lower().startswith("http"):
-            words.append(_URL_WORDS.get(part.lower(), part))
+        if part.lower().startswith("http"):
+            continue
+        if (word := _URL_WORDS.get(part.lower())) is not None:
+            words.append(word)
+            continue
+        for piece in _LETTERS_OR_DIGITS.findall(part):
+            if piece.isdigit():
+                words.append(read_digits(piece))
+            elif len(piece) <= _SPELLED_LETTERS and not is_syllable(piece):
+                words.append(spell(piece))
+            else:
+                words.append(piece)
     return " " + " ".join(words) + " "
 
 
@@ -276,7 +290,7 @@ def _score(m: re.Match[str], profile: ReadingProfile) -> str:
 
 def _mixed_fraction(m: re.Match[str]) -> str:
     proper = 0 < int(m[2]) < int(m[3])
-    return f"{m[1]} và {m[2]}/{m[3]}" if proper and not glued(m, ".,") else m[0]
+    return f"{m[1]} và {m[2]} phần {m[3]}" if proper and not glued(m, ".,") else m[0]
 
 
 def _numbers(text: str, profile: ReadingProfile) -> str:
