@@ -181,6 +181,11 @@ def _unit_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     return re.compile(rf"(\d|/)\s?{units}"), multi, single
 
 
+@lru_cache(maxsize=1)
+def _digit_only_units() -> frozenset[str]:
+    return frozenset(w.lower() for w, _, scope in read_units() if scope == "digit")
+
+
 def _clean(text: str) -> str:
     if "²" in text or "³" in text:
         text = _POWER.sub(lambda m: f"{m[1]} {'bình' if m[2] == '²' else 'lập'} phương", text)
@@ -263,8 +268,10 @@ def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
 
 
 def _unit(m: re.Match[str]) -> str:
-    """'5km' → '5 ki lô mét'; '/ha' → ' trên héc ta'."""
+    """'5km' → '5 ki lô mét'; '/ha' → ' trên héc ta'; 'digit' units only after a number."""
     _, multi, single = _unit_patterns()
+    if m[1] == "/" and (m["multi"] or m["single"]).lower() in _digit_only_units():
+        return m[0]
     spoken = multi[m["multi"].lower()] if m["multi"] else single[m["single"]]
     return f" trên {spoken}" if m[1] == "/" else f"{m[1]} {spoken}"
 
