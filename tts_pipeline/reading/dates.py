@@ -67,7 +67,8 @@ _DM_RUN_START = re.compile(
     rf"(?:{_CONN}(?:ngày\s+)?{_DM})*"
 )
 _DM_TRIGGER_BEFORE = re.compile(
-    rf"(?:\b((?i:từ|đến|hết|sáng|trưa|chiều|tối|đêm|hôm|vào|khánh|dịp|niệm|nay|qua|mai|đợt))\s+"
+    rf"(?:\b((?i:từ|đến|hết|sáng|trưa|chiều|tối|đêm|hôm|vào|khánh|dịp|niệm|nay|qua|mai|đợt"
+    rf"|trước|sau|tới|lúc|diễn ra|khai mạc|bế mạc|khai giảng|hạn chót|hạn cuối))\s+"
     rf"|\b(?i:thứ \w+|chủ nhật|T[2-7]|CN),?\s+|\btháng (?:{_MONTH_WORDS}){_CONN})$"
 )
 # 'x/y' is a quantity, not a day/month, before these words ('2/3 số hộ', '12/12 chỉ tiêu')…
