@@ -63,7 +63,7 @@ _MONTH_YEAR_BEFORE = re.compile(
 )
 # Day/month without a year ('sáng 14/8', 'từ 1/3 đến 15/3') unless it reads as a quantity.
 _DM_RUN_START = re.compile(
-    rf"(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}})(?=/))?([/-])(\d{{1,2}})(?![\d/-])"
+    rf"(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}})(?=/))?([/-])(\d{{1,2}})(?![\w/-]|\s*(?:giờ|phút)\b)"
     rf"(?:{_CONN}(?:ngày\s+)?{_DM})*"
 )
 _DM_TRIGGER_BEFORE = re.compile(

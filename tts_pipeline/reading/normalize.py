@@ -113,6 +113,7 @@ _ROMAN_TRIGGER_BEFORE = re.compile(
     r"|khoản|đoạn|điều|hồi|số|năm|thế chiến|vua|hoàng đế|nữ hoàng|giáo hoàng|chặng|tiểu mục))"
     r"(?:\s+|\s*\()$"
 )
+_NAME_NUMERAL = re.compile(r"[IVX]{2,}")  # 'Louis XIV', not 'Xem MV', 'Nộp CV'
 _NAME_BEFORE = re.compile(rf"\b[{VIET_UPPER}][{VIET_LOWER}]+\s+$")
 _PHRASE_END = re.compile(r"\s*(?:$|[.,;:?!)\n])")
 _ROMAN_ITEM = re.compile(r"[IVXLCDMivxlcdm]+|[-–]")
@@ -248,7 +249,7 @@ def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
     letters = _ROMAN_ITEM.match(run)[0]  # type: ignore[index]  # the run starts with one
     trigger = preceded_by(m, _ROMAN_TRIGGER_BEFORE, 24)
     if letters.isupper():
-        name = len(letters) > 1 and preceded_by(m, _NAME_BEFORE, 24)
+        name = _NAME_NUMERAL.fullmatch(letters) and preceded_by(m, _NAME_BEFORE, 24)
         if not (trigger or m[1] or name):
             return m[0]
     elif not (letters.islower() and trigger and _PHRASE_END.match(m.string, m.end())):
