@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .matching import glued
+from .matching import glued, preceded_by
 from .numbers import ReadingProfile, read_int, read_number
 
 CURRENCY_NAMES = {
@@ -26,6 +26,10 @@ _CENTS_AMOUNT = re.compile(r"(\d+),(\d{1,2})")
 _SCALES = {"k": 10**3, "K": 10**3, "tr": 10**6, "M": 10**6, "t": 10**9}
 _SHORT_SCALE = re.compile(r"(\d+(?:[.,]\d+)?)(tr|[kKMt])(\d{1,3})?(?!\w)")
 _SCALE_NAMES = {10**3: "nghìn", 10**6: "triệu", 10**9: "tỷ"}
+# …but a 't' after a vehicle or a load is tonnes: 'xe tải 10t' → mười tấn.
+_LOAD_BEFORE = re.compile(
+    r"\b(?i:xe|tải|tải trọng|trọng tải|tàu|sà lan|cầu|nặng)\s+(?:trên\s+|dưới\s+)?$"
+)
 
 
 def _amount(amount: str, sign: str, profile: ReadingProfile, scale: str = "") -> str:
@@ -44,6 +48,8 @@ def _amount(amount: str, sign: str, profile: ReadingProfile, scale: str = "") ->
 def _short_scale(m: re.Match[str], profile: ReadingProfile) -> str:
     if glued(m, ".,"):
         return m[0]
+    if m[2] == "t" and not m[3] and preceded_by(m, _LOAD_BEFORE, 24):
+        return f" {read_number(m[1], profile)} tấn "
     scale = _SCALES[m[2]]
     if not m[1].isdigit():  # '2,5tr' → hai phẩy năm triệu
         return f" {read_number(m[1], profile)} {_SCALE_NAMES[scale]} "
