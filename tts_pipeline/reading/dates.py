@@ -63,7 +63,7 @@ _MONTH_YEAR_BEFORE = re.compile(
 )
 # Day/month without a year ('sáng 14/8', 'từ 1/3 đến 15/3') unless it reads as a quantity.
 _DM_RUN_START = re.compile(
-    rf"(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}})(?=/))?([/-])(\d{{1,2}})(?![\w/-]|\s*(?:giờ|phút)\b)"
+    rf"(\d{{1,2}})([/-])(\d{{1,2}})(?:/(\d{{1,2}}))?(?![\w/-]|\s*(?:giờ|phút)\b)"
     rf"(?:{_CONN}(?:ngày\s+)?{_DM})*"
 )
 _DM_TRIGGER_BEFORE = re.compile(
@@ -170,18 +170,19 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
         return days(m) if preceded_by(m, _DAY_CONTEXT_BEFORE, 16) else m[0]
 
     def triggered(m: re.Match[str]) -> str:
-        day = int(m[2] or m[1])
-        if glued(m, ".,") or not (1 <= day <= 31 and 1 <= int(m[4]) <= 12):
+        ranged = m[4] is not None and m[2] == "-"  # 'từ 20-30/4'
+        day, month = int(m[3] if ranged else m[1]), int(m[4] if ranged else m[3])
+        if glued(m, ".,") or (m[4] and not ranged) or not (1 <= day <= 31 and 1 <= month <= 12):
             return m[0]
         if FRACTION_AFTER.match(m.string, m.end()) or OUT_OF_AFTER.match(m.string, m.end()):
             return m[0]
         trigger = preceded_by(m, _DM_TRIGGER_BEFORE, 24)
         word = (trigger[1] or "").lower() if trigger else ""
-        if not trigger or (m[3] == "-" and word not in _TIME_OF_DAY):  # 'từ 2-3 người'
-            return m[0]
-        if m[2]:  # 'từ 20-30/4'
-            first, last = read_day(int(m[1]), profile), read_day(int(m[2]), profile)
-            return f"{first} đến {last} tháng {read_month(int(m[4]), profile)} "
+        if not trigger or (m[2] == "-" and not ranged and word not in _TIME_OF_DAY):
+            return m[0]  # 'từ 2-3 người'
+        if ranged:
+            first, last = read_day(int(m[1]), profile), read_day(day, profile)
+            return f"{first} đến {last} tháng {read_month(month, profile)} "
         return f"{_dm_run(m[0], profile, '' if word == 'hôm' else 'ngày ')} "
 
     def slash_year(m: re.Match[str]) -> str:

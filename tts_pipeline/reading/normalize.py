@@ -122,10 +122,9 @@ _SIGNED = re.compile(r"\+(?=\d)")
 _MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
 # 1m75 (a height): one metre seventy-five.
 _METRES_CENTIMETRES = re.compile(r"(\d)m(\d\d)(?!\w)")
-# 5 1/2 → năm và một phần hai (a whole number and a proper fraction).
-_MIXED_FRACTION = re.compile(r"(\d+) (\d{1,2})/(\d{1,2})(?![\w/])")
 _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
-_FRACTION = re.compile(r"(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
+# x/y, or a whole number and a proper fraction: 5 1/2 → năm và một phần hai.
+_FRACTION = re.compile(r"(?:(\d+) (?=\d{1,2}/\d))?(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
 _RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
 _RATIO = re.compile(r"(\d+(?:[.,]\d+)*):(\d+(?:[.,]\d+)*)(?![\w:])")
 _NEGATIVE = re.compile(r"-(?=\d)")
@@ -281,9 +280,14 @@ def _fraction(m: re.Match[str]) -> str:
     """'2/3 số hộ' → 'hai phần ba'; counts read 'trên': '35/38 đơn', 'đạt 9/10 chỉ tiêu'."""
     if glued(m, "/"):
         return m[0]
-    small = m[1].isdigit() and m[2].isdigit() and 0 < int(m[1]) < int(m[2]) <= 10
+    numerator, denominator = m[2], m[3]
+    proper = numerator.isdigit() and denominator.isdigit() and 0 < int(numerator) < int(denominator)
+    if m[1] and proper and not glued(m, ".,"):
+        return f"{m[1]} và {numerator} phần {denominator}"
+    small = proper and int(denominator) <= 10
     counted = OUT_OF_AFTER.match(m.string, m.end()) or preceded_by(m, _RATIO_WORD_BEFORE, 12)
-    return f"{m[1]} {'phần' if small and not counted else 'trên'} {m[2]}"
+    whole = f"{m[1]} " if m[1] else ""
+    return f"{whole}{numerator} {'phần' if small and not counted else 'trên'} {denominator}"
 
 
 def _spaced_thousands(m: re.Match[str]) -> str:
@@ -294,11 +298,6 @@ def _score(m: re.Match[str], profile: ReadingProfile) -> str:
     if glued(m, ".,/-") or not preceded_by(m, _SCORE_WORD_BEFORE, 20):
         return m[0]
     return " " + " ".join(read_int(int(n), profile) for n in re.findall(r"\d+", m[0])) + " "
-
-
-def _mixed_fraction(m: re.Match[str]) -> str:
-    proper = 0 < int(m[2]) < int(m[3])
-    return f"{m[1]} và {m[2]} phần {m[3]}" if proper and not glued(m, ".,") else m[0]
 
 
 def _numbers(text: str, profile: ReadingProfile) -> str:
@@ -315,7 +314,6 @@ def _numbers(text: str, profile: ReadingProfile) -> str:
     text = expand_money(text, profile)
     text = _unit_patterns()[0].sub(_unit, _METRES_CENTIMETRES.sub(r"\1 mét \2", text))
     text = _ADDRESS.sub(lambda m: f"{m[1]} {m[2].replace('/', ' trên ')}", text)
-    text = _MIXED_FRACTION.sub(_mixed_fraction, text)
     text = _FRACTION.sub(_fraction, text)
     text = _RATIO.sub(lambda m: m[0] if glued(m, ":") else f"{m[1]} trên {m[2]}", text)
     text = _NEGATIVE.sub(lambda m: "-" if glued(m, ".,)") else " âm ", text)
