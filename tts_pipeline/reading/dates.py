@@ -90,14 +90,12 @@ _DM_ITEM = re.compile(rf"(ngày\s+)?({D})[/-]({M})(?!\d)|[-–]")
 _MONTH_ITEM = re.compile(r"(\d+)|[-–]")
 
 # 7h30, 20h05, 7h, 8g sáng, 7g30, 7:30, 12:30:45; '10:20 phút' is minutes and seconds (a colon
-# after 'tỷ lệ' is a ratio, one between two scores a result).
+# after 'tỷ lệ' is a ratio); minutes and seconds written short: 4p30s, 10p, 05p00s.
 _TIME = re.compile(
-    r"(\d{1,2})(?:([hg:])([0-5]\d)(?::([0-5]\d))?|h|g(?=\s+(?:sáng|trưa|chiều|tối|đêm)\b))"
-    r"(\s*phút\b)?(?!\w|[.,:]\d)"
+    r"(\d{1,3})(?:([hg:])([0-5]\d)(?::([0-5]\d))?|h|g(?=\s+(?:sáng|trưa|chiều|tối|đêm)\b)"
+    r"|(p)(?:(\d{1,2})s)?)(\s*phút\b)?(?!\w|[.,:]\d)"
 )
 _RATIO_BEFORE = re.compile(r"(?i:t[ỷỉ] (?:lệ|số))\s*$")
-# Minutes and seconds written short: 4p30s, 10p, 05p00s.
-_MINUTES_SECONDS = re.compile(r"(\d{1,3})p(?:(\d{1,2})s)?(?!\w)")
 _ZERO_MINUTES = re.compile(r"(giờ|GIỜ)\s+00(?:\s+phút)?(?!\d)")
 _SINGLE_DIGIT_MINUTES = re.compile(r"(giờ|GIỜ)\s+0(\d)(?!\d)(\s+phút)?")
 
@@ -211,20 +209,19 @@ def expand_times(text: str, profile: ReadingProfile) -> str:
     """7h30 → bảy giờ ba mươi phút; 20h05 → hai mươi giờ năm phút; 4p30s; 14 giờ 05."""
 
     def time(m: re.Match[str]) -> str:
-        if glued(m, ".,:") or int(m[1]) > 24:
+        if glued(m, ".,:"):
             return m[0]
-        if m[2] == ":" and preceded_by(m, _RATIO_BEFORE, 16):
+        if m[5]:  # '4p30s'
+            return _clock([(m[1], "phút"), (m[6], "giây")], profile)
+        if int(m[1]) > 24 or (m[2] == ":" and preceded_by(m, _RATIO_BEFORE, 16)):
             return m[0]
-        if m[5] and m[2] == ":" and not m[4]:  # '10:20 phút'
+        if m[7] and m[2] == ":" and not m[4]:  # '10:20 phút'
             return _clock([(m[1], "phút"), (m[3], "giây")], profile)
         return _clock([(m[1], "giờ"), (m[3], "phút"), (m[4], "giây")], profile)
-
-    def minutes_seconds(m: re.Match[str]) -> str:
-        return m[0] if glued(m) else _clock([(m[1], "phút"), (m[2], "giây")], profile)
 
     def single_digit(m: re.Match[str]) -> str:
         return f"{m[1]} {DIGITS[int(m[2])]} phút"
 
-    text = _MINUTES_SECONDS.sub(minutes_seconds, _TIME.sub(time, text))
+    text = _TIME.sub(time, text)
     text = _ZERO_MINUTES.sub(r"\1", text)
     return _SINGLE_DIGIT_MINUTES.sub(single_digit, text)

@@ -91,13 +91,13 @@ _ROMAN_LETTERS = "IVXLCDMivxlcdm"
 _R = rf"(?<!\w)[{_ROMAN_LETTERS}]+(?!\w|\.\w)"
 # A space groups thousands when every group after the first has three digits: 9 999, 1 250 000.
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+(?!\d|[.,]\d| \d)")
-# Scores and formations after a sports word: 'thắng 2-0' → hai không, 'sơ đồ 4-2-3-1'.
-_SCORE = re.compile(r"\d{1,2}(?:\s*[-–]\s*\d{1,2})+(?!\d|[/.,]\d)")
-_SCORE_WORD_BEFORE = re.compile(
-    r"\b(?i:t[ỷỉ] số|thắng|thua|hòa|hoà|đánh bại|dẫn|sơ đồ|đội hình|chung cuộc)\s*:?\s*$"
-)
-# A dash between two amounts is a range, also after a unit or sign: 10k-20k, 3kg-6kg, 10$-20$.
+# A dash between two amounts is a range, also after a unit or sign: 10k-20k, 3kg-6kg, 10$-20$;
+# after a sports word it joins a score or a formation: 'thắng 2-0' → hai không, 'sơ đồ 4-2-3-1'.
 _RANGE = re.compile(r"(\d(?:[^\W\d_]{1,3}\d*)?[%$€£¥₫₩₹]?)\s*[-–—]\s*(?=[$€£¥]?\d)")
+_SCORE_BEFORE = re.compile(
+    r"\b(?i:t[ỷỉ] số|thắng|thua|hòa|hoà|đánh bại|dẫn|sơ đồ|đội hình|chung cuộc)\s*:?\s*"
+    r"(?:\d{1,2}\s*[-–]\s*)*\d?$"
+)
 _ORDINAL = re.compile(r"(thứ|Thứ|THỨ)\s+(\d+)(?!\d|[.,/]\d)")
 # A Roman run ('XIII', 'I và II', 'III/2025', 'I-2021'). It is read after a trigger word
 # ('Đại hội XIII', 'khoản xiv'), before '/year', or in capitals after a name ('Louis XIV');
@@ -294,16 +294,14 @@ def _spaced_thousands(m: re.Match[str]) -> str:
     return m[0] if glued(m, ".,") else m[0].replace(" ", ".")
 
 
-def _score(m: re.Match[str], profile: ReadingProfile) -> str:
-    if glued(m, ".,/-") or not preceded_by(m, _SCORE_WORD_BEFORE, 20):
-        return m[0]
-    return " " + " ".join(read_int(int(n), profile) for n in re.findall(r"\d+", m[0])) + " "
+def _range(m: re.Match[str]) -> str:
+    score = m[1].isdigit() and preceded_by(m, _SCORE_BEFORE, 32)
+    return f"{m[1]} " if score else f"{m[1]} đến "
 
 
 def _numbers(text: str, profile: ReadingProfile) -> str:
     """Numbers in context (ranges, ordinals, units, fractions…), then all remaining digits."""
-    text = _SCORE.sub(lambda m: _score(m, profile), _SPACED_THOUSANDS.sub(_spaced_thousands, text))
-    text = _RANGE.sub(r"\1 đến ", text)
+    text = _RANGE.sub(_range, _SPACED_THOUSANDS.sub(_spaced_thousands, text))
     text = expand_times(text, profile)
     text = _ORDINAL.sub(
         lambda m: m[0] if glued(m) else f"{m[1]} {read_ordinal(int(m[2]), profile)} ", text

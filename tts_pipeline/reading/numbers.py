@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def _int_words(n: int, full: bool, profile: ReadingProfile) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=8192)
 def read_int(n: int, profile: ReadingProfile = DEFAULT_PROFILE) -> str:
     """Cardinal reading: 2025 → 'hai nghìn không trăm hai mươi lăm'."""
     if n < 0:
