@@ -88,7 +88,7 @@ _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 # --- numbers in context -------------------------------------------------------------------
 _CONN = r"\s*(?:,|và|đến|tới|-|–)\s*"
 _ROMAN_LETTERS = "IVXLCDMivxlcdm"
-_R = rf"(?<!\w)[{_ROMAN_LETTERS}]+(?!\w|\.\w)"
+_R = r"(?<!\w)[IVXLCDM]+(?!\w|\.\w)"  # runs go on in capitals: "I và II", not "I và vi"
 # A space groups thousands when every group after the first has three digits: 9 999, 1 250 000.
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+(?!\d|[.,]\d| \d)")
 # A dash between two amounts is a range, also after a unit or sign: 10k-20k, 3kg-6kg, 10$-20$;
@@ -116,7 +116,7 @@ _ROMAN_TRIGGER_BEFORE = re.compile(
 _NAME_NUMERAL = re.compile(r"[IVX]{2,}")  # 'Louis XIV', not 'Xem MV', 'Nộp CV'
 _NAME_BEFORE = re.compile(rf"\b[{VIET_UPPER}][{VIET_LOWER}]+\s+$")
 _PHRASE_END = re.compile(r"\s*(?:$|[.,;:?!)\n])")
-_ROMAN_ITEM = re.compile(r"[IVXLCDMivxlcdm]+|[-–]")
+_ROMAN_ITEM = re.compile(r"\b[IVXLCDMivxlcdm]+\b|[-–]")
 _PLUS = re.compile(r"(\d)\s*\+\s*(?=\d)")
 _SIGNED = re.compile(r"\+(?=\d)")
 _MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
