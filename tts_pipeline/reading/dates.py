@@ -1,8 +1,9 @@
 """Dates and times: 'ngày 5-8-2025', 'tháng 8/2025', 'từ 1/3 đến 15/3', '7h30', '12:30:45'.
 
 A bare 'x/y' or 'x-y' is a day and month only after a word that announces a date ('ngày',
-'sáng', 'từ', 'dịp', a weekday…) or inside brackets after an event ('Lễ ra quân (5/8)');
-otherwise it is left to the number rules, which read it as a fraction or a count ('1/2' →
+'sáng', 'từ', 'trước', 'dịp', a weekday…), inside brackets after an event ('Lễ ra quân
+(5/8)') or opening a schedule line ('- 14/8: tổng vệ sinh'); 'x-y' only after a time of day
+('đêm 29-12'). Otherwise it is left to the number rules, which read it as a fraction or a count ('1/2' →
 'một phần hai', '35/38 đơn' → 'ba mươi lăm trên ba mươi tám').
 """
 
@@ -68,9 +69,12 @@ _DM_RUN_START = re.compile(
 )
 _DM_TRIGGER_BEFORE = re.compile(
     rf"(?:\b((?i:từ|đến|hết|sáng|trưa|chiều|tối|đêm|hôm|vào|khánh|dịp|niệm|nay|qua|mai|đợt"
-    rf"|trước|sau|tới|lúc|diễn ra|khai mạc|bế mạc|khai giảng|hạn chót|hạn cuối))\s+"
+    rf"|trước|sau|tới|lúc|diễn ra|khai mạc|bế mạc|khai giảng|hạn chót|hạn cuối)),?\s+"
     rf"|\b(?i:thứ \w+|chủ nhật|T[2-7]|CN),?\s+|\btháng (?:{_MONTH_WORDS}){_CONN})$"
 )
+# A schedule line that opens with a date: '- 14/8: tổng vệ sinh'.
+_LINE_START_BEFORE = re.compile(r"^[ \t\-–•+*]*$", re.MULTILINE)
+_COLON_AFTER = re.compile(r"\s*:")
 # 'x/y' is a quantity, not a day/month, before these words ('2/3 số hộ', '12/12 chỉ tiêu')…
 FRACTION_AFTER = re.compile(
     r"\s*(?:số|tổng|diện tích|dân số|khối lượng|lượng|thời gian|giá trị|kinh phí|trong|của"
@@ -176,7 +180,8 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
             return m[0]
         trigger = preceded_by(m, _DM_TRIGGER_BEFORE, 24)
         word = (trigger[1] or "").lower() if trigger else ""
-        if not trigger or (m[2] == "-" and not ranged and word not in _TIME_OF_DAY):
+        heading = _COLON_AFTER.match(m.string, m.end()) and preceded_by(m, _LINE_START_BEFORE, 8)
+        if not (trigger or heading) or (m[2] == "-" and not ranged and word not in _TIME_OF_DAY):
             return m[0]  # 'từ 2-3 người'
         if ranged:
             first, last = read_day(int(m[1]), profile), read_day(day, profile)
