@@ -3,8 +3,8 @@
 A bare 'x/y' or 'x-y' is a day and month only after a word that announces a date ('ngày',
 'sáng', 'từ', 'trước', 'dịp', a weekday…), inside brackets after an event ('Lễ ra quân
 (5/8)') or opening a schedule line ('- 14/8: tổng vệ sinh'); 'x-y' only after a time of day
-('đêm 29-12'). Otherwise it is left to the number rules, which read it as a fraction or a count ('1/2' →
-'một phần hai', '35/38 đơn' → 'ba mươi lăm trên ba mươi tám').
+('đêm 29-12'). Otherwise it is left to the number rules, which read it as a fraction or a
+count ('1/2' → 'một phần hai', '35/38 đơn' → 'ba mươi lăm trên ba mươi tám').
 """
 
 from __future__ import annotations
