@@ -24,10 +24,11 @@ _EMERGENCY_WORD_BEFORE = re.compile(
 _DIGIT_GROUP = re.compile(r"\+?\d+")
 _PHONE_NEIGHBOURS = ".,/+-"
 
-# Card numbers in groups of four (1234 5678 9012 3456) and IPv4 addresses (192.168.0.1; four
-# groups of three digits are a number: 255.255.255.255).
-_CARD = re.compile(rf"\d{{4}}(?: \d{{4}}){{2,4}}{NO_MORE_DIGITS}")
-_IP = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}}){{3}}{NO_MORE_DIGITS}")
+# Without a phone word, a digit run is still read digit by digit when it is a card number in
+# groups of four (1234 5678 9012 3456) or an IPv4 address (192.168.0.1; four groups of three
+# digits are a number: 255.255.255.255).
+_CARD = re.compile(r"\d{4}(?: \d{4}){2,4}")
+_IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -49,11 +50,16 @@ def _phone_plain(m: re.Match[str]) -> str:
     return _digit_groups([digits[:cut], digits[cut:7], digits[7:]])
 
 
-def _phone_after_word(m: re.Match[str]) -> str:
+def _digit_run(m: re.Match[str]) -> str:
+    """A digit run after a phone word, a card number or an IP address; else left as written."""
     groups = _DIGIT_GROUP.findall(m[0])
     if glued(m, _PHONE_NEIGHBOURS) or sum(len(g) for g in groups) < 3:
         return m[0]
-    return _digit_groups(groups) if preceded_by(m, _PHONE_WORD_BEFORE, 24) else m[0]
+    if preceded_by(m, _PHONE_WORD_BEFORE, 24) or _CARD.fullmatch(m[0]):
+        return _digit_groups(groups)
+    if _IP.fullmatch(m[0]) and not _THOUSANDS.fullmatch(m[0]):
+        return " " + " chấm ".join(map(read_digits, groups)) + " "
+    return m[0]
 
 
 def _emergency(m: re.Match[str]) -> str:
@@ -62,17 +68,10 @@ def _emergency(m: re.Match[str]) -> str:
     return f" {read_digits(m[0])} "
 
 
-def _ip(m: re.Match[str]) -> str:
-    if glued(m, _PHONE_NEIGHBOURS) or _THOUSANDS.fullmatch(m[0]):
-        return m[0]
-    return " " + " chấm ".join(read_digits(g) for g in m[0].split(".")) + " "
-
-
 def expand_phones(text: str) -> str:
     """Phone, card and emergency numbers and IP addresses, digit by digit in their groups."""
     text = _PHONE_GROUPED.sub(_phone_grouped, text)
     text = _PHONE_PLAIN.sub(_phone_plain, text)
     text = _HOTLINE.sub(_phone_grouped, text)
-    text = _DIGIT_RUN.sub(_phone_after_word, text)
-    text = _CARD.sub(_phone_grouped, _IP.sub(_ip, text))
+    text = _DIGIT_RUN.sub(_digit_run, text)
     return _EMERGENCY.sub(_emergency, text)
