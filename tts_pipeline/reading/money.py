@@ -46,6 +46,7 @@ def _amount(amount: str, sign: str, profile: ReadingProfile, scale: str = "") ->
 
 
 def _short_scale(m: re.Match[str], profile: ReadingProfile) -> str:
+    """'1tr5' → một triệu năm trăm nghìn; '2,5tr' → hai phẩy năm triệu; 'xe 10t' → mười tấn."""
     if glued(m, ".,"):
         return m[0]
     if m[2] == "t" and not m[3] and preceded_by(m, _LOAD_BEFORE, 24):

@@ -183,6 +183,7 @@ def _unit_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _digit_only_units() -> frozenset[str]:
+    """Units of scope 'digit' in units.tsv, lower case: never read after a slash."""
     return frozenset(w.lower() for w, _, scope in read_units() if scope == "digit")
 
 
@@ -295,6 +296,7 @@ def _spaced_thousands(m: re.Match[str]) -> str:
 
 
 def _range(m: re.Match[str]) -> str:
+    """'10k-20k' → '10k đến 20k'; in a score or formation the dash is not said."""
     score = m[1].isdigit() and preceded_by(m, _SCORE_BEFORE, 32)
     return f"{m[1]} " if score else f"{m[1]} đến "
 
