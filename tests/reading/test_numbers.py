@@ -94,3 +94,29 @@ def test_profile_options_are_independent() -> None:
     assert normalize("ngày 1/1/2025", only_mong) == (
         "ngày mồng một tháng một năm hai nghìn không trăm hai mươi lăm"
     )
+
+
+@pytest.mark.parametrize(
+    ("roman", "value"),
+    [("MCMXCIX", 1999), ("MMXXV", 2025), ("xiv", 14), ("cccxlv", 345), ("XC", 90)],
+)
+def test_roman_value_beyond_ninety_nine_and_in_lower_case(roman: str, value: int) -> None:
+    assert roman_value(roman) == value
+
+
+@pytest.mark.parametrize("token", ["C", "cm", "CD", "MM"])
+def test_hundreds_letters_alone_are_not_roman(token: str) -> None:
+    assert roman_value(token) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Chủ tịch Xi phát biểu.", "Khoản vi phạm hành chính.", "Ông X nói.", "số v của"]
+)
+def test_words_that_look_roman_stay_words(text: str) -> None:
+    assert not {"mười", "năm", "sáu", "một"} & set(normalize(text).split())
+
+
+def test_digits_after_a_dot_keep_their_zeros() -> None:
+    assert read_number("1.05") == "một chấm không năm"
+    assert read_number("2.003") == "hai nghìn không trăm linh ba"
+    assert read_number("3.1416") == "ba chấm một bốn một sáu"

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .context import expand_context_abbreviations
 from .dates import OUT_OF_AFTER, Y, expand_dates, expand_times
 from .lexicon import (
     LETTER_NAMES,
@@ -22,8 +23,10 @@ from .lexicon import (
     is_syllable,
     read_caps,
     read_units,
+    spell,
 )
 from .matching import glued, preceded_by
+from .money import expand_money
 from .numbers import (
     DEFAULT_PROFILE,
     ROMAN,
@@ -34,6 +37,7 @@ from .numbers import (
     read_ordinal,
     roman_value,
 )
+from .phones import expand_phones
 
 # --- cleaning the input -------------------------------------------------------------------
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -41,6 +45,8 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\r\u2028\u2029\x85]\n?")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2044": "/"})
 _BLANKS = re.compile(r"\t[ \t]*| [ \t]+")
+# x², y³ (a power of a one-letter variable; m² and m³ are units, read by the unit rules).
+_POWER = re.compile(r"(?<!\w)([a-ln-zA-Z])([²³])")
 
 # An abbreviation in brackets repeats the words before it: 'Ban Tuyên giáo (BTG)' → not read.
 _BRACKETED_ABBREVIATION = re.compile(
@@ -50,74 +56,85 @@ _KEEP_IN_BRACKETS = frozenset({"VNĐ", "VND", "USD"})
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
 # --- web and e-mail addresses ---------------------------------------------------------------
-_URL_HINT = re.compile(r"\.(?:vn|com|org|net|gov|edu|info)\b|@", re.IGNORECASE)
+_URL_HINT = re.compile(r"\.(?:vn|com|org|net|gov|edu|info|ai|io)\b|@", re.IGNORECASE)
 _URL = re.compile(
     r"(?i:(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
-    r"\.(?:vn|com|org|net|gov|edu|info)\b(?:/[\w./?=&%-]*\w)?"
+    r"\.(?:vn|com|org|net|gov|edu|info|ai|io)\b(?:/[\w./?=&%-]*\w)?"
     r"|[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
 )
+# '#ChungTayPhongDich' → hát tắc Chung Tay Phong Dich (its words split where a capital starts).
+_HASHTAG = re.compile(r"#([^\W\d_]\w*)")
+_CAMEL = re.compile(rf"(?<=[{VIET_LOWER}])(?=[{VIET_UPPER}])")
+_LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
+_SPELLED_LETTERS = 4  # 'abc', 'sdd' are spelled; 'nvidia', 'hanoi' are read as words
 _URL_PART = re.compile(r"https?://|[./@_-]|[^./@_-]+")
 _URL_WORDS = {
     ".": "chấm", "/": "gạch chéo", "@": "a còng", "_": "gạch dưới", "-": "gạch ngang",
     "www": "vê kép vê kép vê kép", "vn": "vê en", "com": "com", "gov": "gốp",
-    "org": "o rờ gờ", "net": "nét", "edu": "e đu", "info": "in phô",
+    "org": "o rờ gờ", "net": "nét", "edu": "e đu", "info": "in phô", "ai": "a i", "io": "i o",
 }  # fmt: skip
 
 # --- document codes: 57-NQ/TW, 1234/QĐ-UBND, 13/2023/NĐ-CP → the number (and its year) -----
 _CODE = re.compile(rf"(\d+)(?:/((?:19|20)\d\d))?[-/][{VIET_UPPER}][\w&]*(?:[-/.][\w&]+)*")
-
-# --- phone numbers, hotlines, emergency numbers -------------------------------------------
-_NO_MORE_DIGITS = r"(?!\w|[.,/-]\d)"
-_PHONE_GROUPED = re.compile(
-    rf"(?:\+84[ .]?\d{{2,3}}|0\d{{2,3}})(?:[ .-]\d{{2,4}}){{2,3}}{_NO_MORE_DIGITS}"
-)
-_PHONE_PLAIN = re.compile(rf"0\d{{9,10}}{_NO_MORE_DIGITS}")
-_HOTLINE = re.compile(rf"1[89]00[ .]?\d{{3,4}}{_NO_MORE_DIGITS}")
-_DIGIT_RUN = re.compile(rf"\+?\d(?:\d|[ .-](?=\d))+{_NO_MORE_DIGITS}")
-_PHONE_WORD_BEFORE = re.compile(
-    r"\b(?i:điện thoại|số máy|đt|sđt|hotline|đường dây nóng|fax|tổng đài|di động)\s*:?\s*$"
-)
-_EMERGENCY = re.compile(rf"11[1345]{_NO_MORE_DIGITS}")
-_EMERGENCY_WORD_BEFORE = re.compile(
-    r"\b(?i:số|gọi|đường dây nóng|tổng đài)\s+(?:11[1345]\s*(?:,|hoặc|và)\s*)*$"
-)
-_DIGIT_GROUP = re.compile(r"\+?\d+")
-_PHONE_NEIGHBOURS = ".,/+-"
 
 # --- list markers, P./Q., initials ----------------------------------------------------------
 _ROMAN_MARKER = re.compile(rf"^(\s*)((?=[IVXL]){ROMAN})([.)])(?=\s)", re.MULTILINE)
 _LETTER_MARKER = re.compile(r"^(\s*)([a-zđA-ZĐ])([.)])(?=\s)", re.MULTILINE)
 _INLINE_LETTER_MARKER = re.compile(r"((?:^|[:;])\s*)([a-zđ])\)(?=\s)", re.MULTILINE)
 _DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2})\)(?=\s)", re.MULTILINE)
-_WARD_DISTRICT = re.compile(rf"([PQ])\.\s?(?=\d|[{VIET_UPPER}])")
+_WARD_DISTRICT = re.compile(rf"([PQpq])\.\s?(?=\d|[{VIET_UPPER}])")
 _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 
 # --- numbers in context -------------------------------------------------------------------
 _CONN = r"\s*(?:,|và|đến|tới|-|–)\s*"
-_R = rf"(?<!\w)(?=[IVXL]){ROMAN}(?!\w|\.\w)"
-_RANGE = re.compile(r"(\d[h%]?)\s*[-–—]\s*(?=\d)")
+_ROMAN_LETTERS = "IVXLCDMivxlcdm"
+_R = r"(?<!\w)[IVXLCDM]+(?!\w|\.\w)"  # runs go on in capitals: "I và II", not "I và vi"
+# A space groups thousands when every group after the first has three digits: 9 999, 1 250 000.
+_SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+(?!\d|[.,]\d| \d)")
+# A dash between two amounts is a range, also after a unit or sign: 10k-20k, 3kg-6kg, 10$-20$;
+# after a sports word it joins a score or a formation: 'thắng 2-0' → hai không, 'sơ đồ 4-2-3-1'.
+_RANGE = re.compile(r"(\d(?:[^\W\d_]{1,3}\d*)?[%$€£¥₫₩₹]?)\s*[-–—]\s*(?=[$€£¥]?\d)")
+_SCORE_BEFORE = re.compile(
+    r"\b(?i:t[ỷỉ] số|thắng|thua|hòa|hoà|đánh bại|dẫn|sơ đồ|đội hình|chung cuộc)\s*:?\s*"
+    r"(?:\d{1,2}\s*[-–]\s*)*\d?$"
+)
 _ORDINAL = re.compile(r"(thứ|Thứ|THỨ)\s+(\d+)(?!\d|[.,/]\d)")
-# A Roman run ('XIII', 'I và II', 'III/2025'); the trigger word before it is checked apart.
-_ROMAN_RUN = re.compile(rf"[IVXL](?<!\w[IVXL])[IVXL]*(?!\w|\.\w)(?:{_CONN}{_R})*(?:/({Y})(?!\d))?")
+# A Roman run ('XIII', 'I và II', 'III/2025', 'I-2021'). It is read after a trigger word
+# ('Đại hội XIII', 'khoản xiv'), before '/year', or in capitals after a name ('Louis XIV');
+# in lower case only after a trigger and at the end of a phrase ('thế kỷ xix.'), so that
+# 'vi', 'xi', 'mix' stay words.
+_ROMAN_RUN = re.compile(
+    rf"[{_ROMAN_LETTERS}](?<!\w.)[{_ROMAN_LETTERS}]*(?!\w|\.\w)(?:{_CONN}{_R})*"
+    rf"(?:[/-]({Y})(?!\d))?"
+)
 _ROMAN_TRIGGER_BEFORE = re.compile(
     r"\b((?i:đại hội|hội nghị|khóa|khoá|thế kỷ|thế kỉ|quý|quí|phần|chương|mục|bài|lần|kỳ|kì|thứ"
-    r"|tập|phụ lục|đợt|cấp|độ|hạng|loại|nhóm|trung ương|quân khu|khu vực|vùng|giai đoạn))"
+    r"|tập|phụ lục|đợt|cấp|độ|hạng|loại|nhóm|trung ương|quân khu|khu vực|vùng|giai đoạn"
+    r"|khoản|đoạn|điều|hồi|số|năm|thế chiến|vua|hoàng đế|nữ hoàng|giáo hoàng|chặng|tiểu mục))"
     r"(?:\s+|\s*\()$"
 )
-_ROMAN_ITEM = re.compile(r"[IVXL]+|[-–]")
+_NAME_NUMERAL = re.compile(r"[IVX]{2,}")  # 'Louis XIV', not 'Xem MV', 'Nộp CV'
+_NAME_BEFORE = re.compile(rf"\b[{VIET_UPPER}][{VIET_LOWER}]+\s+$")
+_PHRASE_END = re.compile(r"\s*(?:$|[.,;:?!)\n])")
+_ROMAN_ITEM = re.compile(r"\b[IVXLCDMivxlcdm]+\b|[-–]")
 _PLUS = re.compile(r"(\d)\s*\+\s*(?=\d)")
 _SIGNED = re.compile(r"\+(?=\d)")
 _MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
-_CURRENCY_NAMES = {"$": "đô la", "€": "ơ rô", "£": "bảng Anh", "¥": "yên"}
-_CURRENCY_BEFORE = re.compile(r"([$€£¥])\s?(\d+(?:[.,]\d+)*)")
-_CURRENCY_AFTER = re.compile(r"(\d)\s?([$€£¥])")
-_SLASH_YEAR = re.compile(rf"(\d+)/((?:19|20)\d\d){_NO_MORE_DIGITS}")
+# 1m75 (a height): one metre seventy-five.
+_METRES_CENTIMETRES = re.compile(r"(\d)m(\d\d)(?!\w)")
 _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
-_FRACTION = re.compile(r"(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
+# x/y, or a whole number and a proper fraction: 5 1/2 → năm và một phần hai.
+_FRACTION = re.compile(r"(?:(\d+) (?=\d{1,2}/\d))?(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
 _RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
 _RATIO = re.compile(r"(\d+(?:[.,]\d+)*):(\d+(?:[.,]\d+)*)(?![\w:])")
 _NEGATIVE = re.compile(r"-(?=\d)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Long digit runs after these words are identifiers, read digit by digit.
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?i:tài khoản|stk|mã số|mã|số hiệu|số thẻ|số seri|số sê ri|định danh|căn cước công dân"
+    r"|chứng minh nhân dân|hộ chiếu|số hồ sơ|biển số|biển kiểm soát)\s*:?\s*$"
+)
+_IDENTIFIER_DIGITS = 6
 
 # --- symbols and punctuation ----------------------------------------------------------------
 _BULLET = re.compile(r"^[ \t]*[-–—•▪●◦■□➢►▶✓✔❖♦◆○*+·>]+(?=\s|$)", re.MULTILINE)
@@ -131,6 +148,7 @@ _PER = (
     "trường|thôn|tổ|xã|phường|đơn vị|sản phẩm|con|chiếc|cái|bộ|trẻ"
 )
 _TREN = "giờ|giây|phút|ki lô|mét|gam|lít|héc ta|tấn|tạ|xăng ti|mi li|sào|mẫu|công"
+_SLASH_FIELDS = re.compile(r"(ngày|tháng|giờ|phút)/(?=(?:tháng|năm|phút|giây)\b)")
 _SLASH_PER = re.compile(rf"/\s*(?=(?:{_PER})\b)")
 _SLASH_TREN = re.compile(rf"/\s*(?=(?:{_TREN})\b)")
 _SLASH = re.compile(r"/")
@@ -163,7 +181,15 @@ def _unit_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     return re.compile(rf"(\d|/)\s?{units}"), multi, single
 
 
+@lru_cache(maxsize=1)
+def _digit_only_units() -> frozenset[str]:
+    """Units of scope 'digit' in units.tsv, lower case: never read after a slash."""
+    return frozenset(w.lower() for w, _, scope in read_units() if scope == "digit")
+
+
 def _clean(text: str) -> str:
+    if "²" in text or "³" in text:
+        text = _POWER.sub(lambda m: f"{m[1]} {'bình' if m[2] == '²' else 'lập'} phương", text)
     text = unicodedata.normalize("NFKC", text).translate(_HYPHENS)
     text = _LINE_BREAK.sub("\n", _INVISIBLE.sub("", text))
     return _BLANKS.sub(" ", _CONTROL.sub(" ", text))
@@ -174,10 +200,21 @@ def _bracketed_abbreviation(m: re.Match[str]) -> str:
 
 
 def _url(m: re.Match[str]) -> str:
+    """Address parts as said: known words, digits one by one, short non-words letter by letter."""
     words = []
     for part in _URL_PART.findall(m[0]):
-        if not part.lower().startswith("http"):
-            words.append(_URL_WORDS.get(part.lower(), part))
+        if part.lower().startswith("http"):
+            continue
+        if (word := _URL_WORDS.get(part.lower())) is not None:
+            words.append(word)
+            continue
+        for piece in _LETTERS_OR_DIGITS.findall(part):
+            if piece.isdigit():
+                words.append(read_digits(piece))
+            elif len(piece) <= _SPELLED_LETTERS and not is_syllable(piece):
+                words.append(spell(piece))
+            else:
+                words.append(piece)
     return " " + " ".join(words) + " "
 
 
@@ -186,45 +223,6 @@ def _code(m: re.Match[str], profile: ReadingProfile) -> str:
         return m[0]
     year = f" năm {read_int(int(m[2]), profile)}" if m[2] else ""
     return f" {read_int(int(m[1]), profile)}{year} "
-
-
-def _digit_groups(groups: list[str]) -> str:
-    """Phone digits in groups: 'không chín một hai, ba bốn năm, sáu bảy tám'."""
-    spoken = [("cộng " if g[0] == "+" else "") + read_digits(g.lstrip("+")) for g in groups]
-    return " " + ", ".join(spoken) + " "
-
-
-def _phone_grouped(m: re.Match[str]) -> str:
-    return m[0] if glued(m, _PHONE_NEIGHBOURS) else _digit_groups(_DIGIT_GROUP.findall(m[0]))
-
-
-def _phone_plain(m: re.Match[str]) -> str:
-    if glued(m, _PHONE_NEIGHBOURS):
-        return m[0]
-    digits = m[0]
-    cut = 4 if len(digits) == 10 else 3
-    return _digit_groups([digits[:cut], digits[cut:7], digits[7:]])
-
-
-def _phone_after_word(m: re.Match[str]) -> str:
-    groups = _DIGIT_GROUP.findall(m[0])
-    if glued(m, _PHONE_NEIGHBOURS) or sum(len(g) for g in groups) < 3:
-        return m[0]
-    return _digit_groups(groups) if preceded_by(m, _PHONE_WORD_BEFORE, 24) else m[0]
-
-
-def _emergency(m: re.Match[str]) -> str:
-    if glued(m, _PHONE_NEIGHBOURS) or not preceded_by(m, _EMERGENCY_WORD_BEFORE, 40):
-        return m[0]
-    return f" {read_digits(m[0])} "
-
-
-def _phones(text: str) -> str:
-    text = _PHONE_GROUPED.sub(_phone_grouped, text)
-    text = _PHONE_PLAIN.sub(_phone_plain, text)
-    text = _HOTLINE.sub(_phone_grouped, text)
-    text = _DIGIT_RUN.sub(_phone_after_word, text)
-    return _EMERGENCY.sub(_emergency, text)
 
 
 def _markers(text: str, profile: ReadingProfile) -> str:
@@ -240,15 +238,21 @@ def _markers(text: str, profile: ReadingProfile) -> str:
     text = _INLINE_LETTER_MARKER.sub(lambda m: f"{m[1]}{LETTER_NAMES[m[2]]},", text)
     text = _DIGIT_MARKER.sub(lambda m: f"{m[1]}{read_int(int(m[2]), profile)},", text)
     text = _WARD_DISTRICT.sub(
-        lambda m: m[0] if glued(m, ".") else ("phường " if m[1] == "P" else "quận "), text
+        lambda m: m[0] if glued(m, ".") else ("phường " if m[1] in "Pp" else "quận "), text
     )
     return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
 
 
 def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
-    """A Roman run after a trigger word, or followed by '/year'; otherwise left as written."""
-    trigger = preceded_by(m, _ROMAN_TRIGGER_BEFORE, 16)
-    if not trigger and not m[1]:
+    """A Roman run in one of the contexts of ``_ROMAN_RUN``; otherwise left as written."""
+    run = m[0][: m.start(1) - m.start() - 1] if m[1] else m[0]
+    letters = _ROMAN_ITEM.match(run)[0]  # type: ignore[index]  # the run starts with one
+    trigger = preceded_by(m, _ROMAN_TRIGGER_BEFORE, 24)
+    if letters.isupper():
+        name = _NAME_NUMERAL.fullmatch(letters) and preceded_by(m, _NAME_BEFORE, 24)
+        if not (trigger or m[1] or name):
+            return m[0]
+    elif not (letters.islower() and trigger and _PHRASE_END.match(m.string, m.end())):
         return m[0]
     ordinal = trigger is not None and trigger[1].lower() == "thứ"
 
@@ -260,14 +264,15 @@ def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
             return r[0]
         return read_ordinal(value, profile) if ordinal else read_int(value, profile)
 
-    run = m[0].split("/")[0]
     year = f" năm {read_int(int(m[1]), profile)}" if m[1] else ""
     return f"{_ROMAN_ITEM.sub(item, run)}{year} "
 
 
 def _unit(m: re.Match[str]) -> str:
-    """'5km' → '5 ki lô mét'; '/ha' → ' trên héc ta'."""
+    """'5km' → '5 ki lô mét'; '/ha' → ' trên héc ta'; 'digit' units only after a number."""
     _, multi, single = _unit_patterns()
+    if m[1] == "/" and (m["multi"] or m["single"]).lower() in _digit_only_units():
+        return m[0]
     spoken = multi[m["multi"].lower()] if m["multi"] else single[m["single"]]
     return f" trên {spoken}" if m[1] == "/" else f"{m[1]} {spoken}"
 
@@ -276,14 +281,29 @@ def _fraction(m: re.Match[str]) -> str:
     """'2/3 số hộ' → 'hai phần ba'; counts read 'trên': '35/38 đơn', 'đạt 9/10 chỉ tiêu'."""
     if glued(m, "/"):
         return m[0]
-    small = m[1].isdigit() and m[2].isdigit() and 0 < int(m[1]) < int(m[2]) <= 10
+    numerator, denominator = m[2], m[3]
+    proper = numerator.isdigit() and denominator.isdigit() and 0 < int(numerator) < int(denominator)
+    if m[1] and proper and not glued(m, ".,"):
+        return f"{m[1]} và {numerator} phần {denominator}"
+    small = proper and int(denominator) <= 10
     counted = OUT_OF_AFTER.match(m.string, m.end()) or preceded_by(m, _RATIO_WORD_BEFORE, 12)
-    return f"{m[1]} {'phần' if small and not counted else 'trên'} {m[2]}"
+    whole = f"{m[1]} " if m[1] else ""
+    return f"{whole}{numerator} {'phần' if small and not counted else 'trên'} {denominator}"
+
+
+def _spaced_thousands(m: re.Match[str]) -> str:
+    return m[0] if glued(m, ".,") else m[0].replace(" ", ".")
+
+
+def _range(m: re.Match[str]) -> str:
+    """'10k-20k' → '10k đến 20k'; in a score or formation the dash is not said."""
+    score = m[1].isdigit() and preceded_by(m, _SCORE_BEFORE, 32)
+    return f"{m[1]} " if score else f"{m[1]} đến "
 
 
 def _numbers(text: str, profile: ReadingProfile) -> str:
     """Numbers in context (ranges, ordinals, units, fractions…), then all remaining digits."""
-    text = _RANGE.sub(r"\1 đến ", text)
+    text = _RANGE.sub(_range, _SPACED_THOUSANDS.sub(_spaced_thousands, text))
     text = expand_times(text, profile)
     text = _ORDINAL.sub(
         lambda m: m[0] if glued(m) else f"{m[1]} {read_ordinal(int(m[2]), profile)} ", text
@@ -291,15 +311,22 @@ def _numbers(text: str, profile: ReadingProfile) -> str:
     text = _ROMAN_RUN.sub(lambda m: _roman(m, profile), text)
     text = _SIGNED.sub(" cộng ", _PLUS.sub(r"\1 cộng ", text))
     text = _MULTIPLY.sub(r"\1 nhân ", text)
-    text = _CURRENCY_BEFORE.sub(lambda m: f" {m[2]} {_CURRENCY_NAMES[m[1]]} ", text)
-    text = _CURRENCY_AFTER.sub(lambda m: f"{m[1]} {_CURRENCY_NAMES[m[2]]} ", text)
-    text = _unit_patterns()[0].sub(_unit, text)
-    text = _SLASH_YEAR.sub(r"\1 năm \2", text)
+    text = expand_money(text, profile)
+    text = _unit_patterns()[0].sub(_unit, _METRES_CENTIMETRES.sub(r"\1 mét \2", text))
     text = _ADDRESS.sub(lambda m: f"{m[1]} {m[2].replace('/', ' trên ')}", text)
     text = _FRACTION.sub(_fraction, text)
     text = _RATIO.sub(lambda m: m[0] if glued(m, ":") else f"{m[1]} trên {m[2]}", text)
     text = _NEGATIVE.sub(lambda m: "-" if glued(m, ".,)") else " âm ", text)
-    return _NUMBER.sub(lambda m: f" {read_number(m[0], profile)} ", text)
+    return _NUMBER.sub(lambda m: f" {_number(m, profile)} ", text)
+
+
+def _number(m: re.Match[str], profile: ReadingProfile) -> str:
+    """A number left after the context rules; an identifier's digits one by one."""
+    token = m[0]
+    identifier = len(token) >= _IDENTIFIER_DIGITS and token.isdigit()
+    if identifier and preceded_by(m, _IDENTIFIER_BEFORE, 32):
+        return read_digits(token)
+    return read_number(token, profile)
 
 
 def _symbols(text: str, profile: ReadingProfile) -> str:
@@ -310,11 +337,13 @@ def _symbols(text: str, profile: ReadingProfile) -> str:
     text = _INLINE_BULLET.sub(", ", text)
     text = _ELLIPSIS.sub(", ", _ELLIPSIS_END.sub(". ", text))
     text = _SPACED_HYPHEN.sub(", ", _DASH.sub(", ", text))
-    text = _SLASH.sub(", ", _SLASH_TREN.sub(" trên ", _SLASH_PER.sub(" mỗi ", text)))
+    text = _SLASH_PER.sub(" mỗi ", _SLASH_FIELDS.sub(r"\1, ", text))
+    text = _SLASH.sub(", ", _SLASH_TREN.sub(" trên ", text))
     symbols = {
         "&": " và ", "+": " và ", "=": " bằng ", "~": " khoảng ", "≈": " xấp xỉ ",
         "<": " nhỏ hơn ", ">": " lớn hơn ", "≤": " nhỏ hơn hoặc bằng ",
         "≥": " lớn hơn hoặc bằng ", "×": " nhân ", "÷": " chia ", "±": " cộng trừ ",
+        "√": " căn bậc hai của ",
         "%": " phần trăm ", "‰": f" phần {profile.thousand} ", "°": " độ ", "@": " a còng ",
         "-": " ", "_": " ",
     }  # fmt: skip
@@ -348,8 +377,10 @@ def _normalize(
     text = lexicon.apply_numeric(text)
     if _URL_HINT.search(text):
         text = _URL.sub(_url, text)
+    text = _HASHTAG.sub(lambda m: f" hát tắc {_CAMEL.sub(' ', m[1])} ", text)
     text = _CODE.sub(lambda m: _code(m, profile), text)
-    text = _phones(text)
+    text = expand_phones(text)
+    text = expand_context_abbreviations(text)
     text = lexicon.apply_words(text)
     text = _markers(text, profile)
     text = expand_dates(text, profile)

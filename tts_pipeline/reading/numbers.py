@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,6 @@ DEFAULT_PROFILE = ReadingProfile()
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 _AFTER_TENS = {1: "mốt", 4: "tư", 5: "lăm"}
-# Unseparated digit runs this long are identifiers (accounts, ID cards), read digit by digit.
-_IDENTIFIER_DIGITS = 10
 # Decimal parts longer than this are read digit by digit.
 _DECIMAL_AS_NUMBER = 3
 
@@ -28,9 +27,10 @@ _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}")
 _DECIMAL = re.compile(r"([1-9]\d{0,2}(?:\.\d{3})+|\d+),(\d+)")
 _SEPARATOR = re.compile(r"([.,])")
-ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_ROMAN = re.compile(ROMAN)
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+ROMAN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = re.compile(ROMAN, re.IGNORECASE)
+_HUNDREDS_ONLY = re.compile(r"[CDM]+", re.IGNORECASE)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def _triple(n: int, full: bool, profile: ReadingProfile) -> list[str]:
@@ -71,6 +71,7 @@ def _int_words(n: int, full: bool, profile: ReadingProfile) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=8192)
 def read_int(n: int, profile: ReadingProfile = DEFAULT_PROFILE) -> str:
     """Cardinal reading: 2025 → 'hai nghìn không trăm hai mươi lăm'."""
     if n < 0:
@@ -86,8 +87,8 @@ def read_digits(digits: str) -> str:
 
 
 def read_plain(digits: str, profile: ReadingProfile = DEFAULT_PROFILE) -> str:
-    """An unseparated digit run: a number, or digit by digit for identifiers ('007', IDs)."""
-    if len(digits) >= _IDENTIFIER_DIGITS or (len(digits) > 2 and digits[0] == "0"):
+    """An unseparated digit run: a number, or digit by digit when it starts with 0 ('007')."""
+    if len(digits) > 2 and digits[0] == "0":
         return read_digits(digits)
     return read_int(int(digits), profile)
 
@@ -118,13 +119,14 @@ def read_number(token: str, profile: ReadingProfile = DEFAULT_PROFILE) -> str:
     if _THOUSANDS_COMMA.fullmatch(token):
         return read_int(int(token.replace(",", "")), profile)
     words = []
+    after_mark = False  # a part after '.' or ',' keeps its zeros: 1.05 → một chấm không năm
     for part in _SEPARATOR.split(token):
-        if part == ".":
-            words.append("chấm")
-        elif part == ",":
-            words.append("phẩy")
+        if part in ".,":
+            words.append("chấm" if part == "." else "phẩy")
         elif part:
-            words.append(read_plain(part, profile))
+            read = read_decimal_part if after_mark else read_plain
+            words.append(read(part, profile))
+        after_mark = part in ".,"
     return " ".join(words)
 
 
@@ -145,10 +147,14 @@ def read_ordinal(n: int, profile: ReadingProfile = DEFAULT_PROFILE) -> str:
 
 
 def roman_value(token: str) -> int | None:
-    """Value of a Roman numeral made of I, V, X, L, C (1–99), or None."""
-    if not token or not _ROMAN.fullmatch(token):
+    """Value of a Roman numeral (1–3999, either case), or None.
+
+    C, D, M alone or together ('hạng C', 'MC', 'CD', 'cm') are letters or abbreviations.
+    """
+    if not token or not _ROMAN.fullmatch(token) or _HUNDREDS_ONLY.fullmatch(token):
         return None
     total = 0
+    token = token.upper()
     for i, ch in enumerate(token):
         value = _ROMAN_VALUES[ch]
         following = _ROMAN_VALUES[token[i + 1]] if i + 1 < len(token) else 0
