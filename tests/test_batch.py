@@ -164,11 +164,11 @@ def test_kill_9_at_random_moments_then_rerun_finishes_the_same(tmp_path):
         time.sleep(delay)
         os.killpg(run.pid, signal.SIGKILL)
         run.wait()
-    cached = {path.stem for path in (out / ".cache").glob("??/*.flac")}
+    cached = {path.stem for path in (out / ".cache").glob("??/[!.]*.flac")}
     final = cli("batch", inbox, "--out", out, "--jobs", "2")
     assert final.returncode == 0, final.stderr
-    every_key = {path.stem for path in (reference / ".cache").glob("??/*.flac")}
-    assert {path.stem for path in (out / ".cache").glob("??/*.flac")} == every_key
+    every_key = {path.stem for path in (reference / ".cache").glob("??/[!.]*.flac")}
+    assert {path.stem for path in (out / ".cache").glob("??/[!.]*.flac")} == every_key
     report = json.loads((out / "batch-report.json").read_text())
     synthesized = sum(int(entry["message"].split()[0]) for entry in report)
     assert synthesized == len(every_key - cached)  # nothing finished before a kill is redone

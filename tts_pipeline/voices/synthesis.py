@@ -63,7 +63,8 @@ class UtteranceCache:
         return audio, rate
 
     def entries(self) -> list[Path]:
-        return list(self.root.glob("??/*.flac"))
+        """Cached utterances (not the hidden files a killed run left half-written)."""
+        return list(self.root.glob("??/[!.]*.flac"))
 
     def prune(self, keep: set[str]) -> tuple[int, int]:
         """Delete entries whose key is not in `keep`, and files left half-written by killed
