@@ -28,14 +28,17 @@ setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 setup-coqui: $(VENV)/.installed-coqui
 
-# The tests draw Vietnamese PDFs with DejaVu fonts, read scans with Tesseract's Vietnamese
-# model, open the published pages in Chromium, serve them with nginx (wrk loads it in the
-# bench) and read QR codes with zbarimg: install what is missing (Debian packages).
+# The tests draw Vietnamese PDFs with DejaVu fonts (and legacy-font ones with LibreOffice),
+# read scans with Tesseract's Vietnamese model, open the published pages in Chromium, serve
+# them with nginx (wrk loads it in the bench) and read QR codes with zbarimg: install what is
+# missing (Debian packages).
 SYSTEM_PACKAGES := fonts-dejavu-core fonts-dejavu-extra tesseract-ocr tesseract-ocr-vie \
 	chromium chromium-driver nginx-light wrk zbar-tools
 system-deps:
 	@test -f $(FONTS) && test -f $(TESSDATA) && command -v chromium chromedriver nginx wrk \
-		zbarimg >/dev/null || { apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES); }
+		zbarimg soffice >/dev/null || { apt-get update -qq && \
+		apt-get install -y -qq $(SYSTEM_PACKAGES) && \
+		apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui; }
 
 demo: setup
 	$(BIN)/tts-pipeline convert input/*.pdf --out output --mp3-single
