@@ -4,6 +4,7 @@ CHAP/CTOC (the single MP3), ffmpeg's own view — on a book of 5- to 10-minute c
 2-hour book; and at each chapter mark every file and the subtitles fall on the same speech."""
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,20 +15,28 @@ from mutagen.id3 import ID3
 from readback import chapters, ffmpeg_log
 
 from tts_pipeline import pipeline
+from tts_pipeline.book import read_book
 
 M4B_TOLERANCE = 0.001
 MP3_TOLERANCE = 0.030
 SPEECH_LEVEL = 0.02  # a decoded sample this loud is speech, not the codec's priming
 
 
-@pytest.fixture(scope="module", params=[[5.0, 7.5, 10.0, 6.0], [10.0] * 12],
-                ids=["5-to-10-minute-chapters", "2-hour-book"])
+SAMPLE = Path(__file__).resolve().parents[1] / "input" / "ban-tin-phuong-dong-ho-2025-11.pdf"
+
+
+@pytest.fixture(scope="module", params=["sample", [5.0, 7.5, 10.0, 6.0], [10.0] * 12],
+                ids=["sample-bulletin", "5-to-10-minute-chapters", "2-hour-book"])
 def rendered(request, tmp_path_factory):
+    """A rendered book folder named "sach", and its chapter titles."""
     folder = tmp_path_factory.mktemp("chapters")
-    book = book_folder(folder / "sach", request.param)
+    if request.param == "sample":
+        book = pipeline.extract_to_folder(SAMPLE, folder)
+        book = book.rename(book.with_name("sach"))
+    else:
+        book = book_folder(folder / "sach", request.param)
     pipeline.render_folder(book, pipeline.RenderOptions(mp3_single=True))
-    titles = [f"Chương {number}" for number in range(1, len(request.param) + 1)]
-    return book, titles
+    return book, [chapter.title for chapter in read_book(book).spoken_chapters()]
 
 
 def _starts(marks) -> list[float]:
