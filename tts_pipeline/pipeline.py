@@ -7,7 +7,8 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,10 @@ CACHE_FOLDER = ".cache"
 COMPLETE_FILE = "build/complete.sha256"
 
 Advance = Callable[[], None]
+
+
+class UsageError(BookError):
+    """A command that asks for what is not there, such as a chapter the book lacks."""
 
 
 class Progress:
@@ -107,9 +112,9 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _save_cover(source: Path, target: Path) -> None:
+def _save_cover(source: Path, target: Path, password: str | None) -> None:
     """The first page as a square JPEG no larger than players want."""
-    page = render_page(source, 0, scale=3.0).convert("RGB")
+    page = render_page(source, 0, 3.0, password).convert("RGB")
     side = max(page.size)
     square = Image.new("RGB", (side, side), "white")
     square.paste(page, ((side - page.width) // 2, (side - page.height) // 2))
@@ -126,8 +131,6 @@ def extract_to_folder(
 ) -> Path:
     """Write output/<book>/ from a document; edited chapter files are kept unless `force`."""
     progress = progress or Progress()
-    if not source.is_file():
-        raise ExtractError(f"{source} does not exist: check the path")
     book, warnings = extract(source, password, ocr)
     book.source_sha256 = file_sha256(source)
     for warning in warnings:
@@ -143,7 +146,7 @@ def extract_to_folder(
             )
     folder.mkdir(parents=True, exist_ok=True)
     if source.suffix.lower() == ".pdf":
-        _save_cover(source, folder / COVER_FILE)
+        _save_cover(source, folder / COVER_FILE, password)
         book.cover = COVER_FILE
     write_book(book, folder)
     return folder
@@ -187,9 +190,16 @@ def render_folder(
             raise BookError(unknown_profile_message(name))
     if not book.spoken_chapters():
         raise BookError(f"{folder} has no chapter to speak: check skip flags in {BOOK_FILE}")
-    with book_lock(folder):
-        for leftover in folder.rglob(".*.part*"):  # from a run that was killed
-            leftover.unlink()
+    spoken = [number for number, chapter in enumerate(book.chapters, 1) if not chapter.skip]
+    absent = sorted(set(options.chapters or []) - set(spoken))
+    if absent:
+        raise UsageError(
+            f"{folder} has no chapter {', '.join(map(str, absent))} to render: its chapters "
+            f"are {_number_ranges(spoken)}"
+            + (f" (the others are skipped in {BOOK_FILE})" if len(spoken) < len(book.chapters)
+               else "")
+        )
+    with book_lock(folder), _partial_files_removed(folder):
         reports = [
             _render_profile(book, folder, PROFILES[name], options, progress) for name in names
         ]
@@ -199,6 +209,33 @@ def render_folder(
         )
         write_atomically(folder / COMPLETE_FILE, render_fingerprint(folder, options))
     return reports
+
+
+def _number_ranges(numbers: list[int]) -> str:
+    """Sorted numbers as runs: [1, 2, 3, 5] -> "1-3, 5"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+
+
+@contextmanager
+def _partial_files_removed(folder: Path) -> Iterator[None]:
+    """Remove the files a run leaves half-written (`.<name>.part.<ext>`) in a book folder:
+    a killed run's before, and this run's after it ends, complete, failed or interrupted."""
+
+    def remove() -> None:
+        for leftover in folder.rglob(".*.part*"):
+            leftover.unlink(missing_ok=True)
+
+    remove()
+    try:
+        yield
+    finally:
+        remove()
 
 
 def render_fingerprint(folder: Path, options: RenderOptions) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -90,9 +91,11 @@ def audio_writer(target: Path, rate: int, tag: str = "") -> Iterator[soundfile.S
     try:
         with soundfile.SoundFile(str(temporary), "w", rate, 1, "PCM_16") as handle:
             yield handle
-    except soundfile.LibsndfileError as error:
+    except BaseException as error:  # a full disk, or Ctrl-C: no half-written file stays
         temporary.unlink(missing_ok=True)
-        raise OSError(f"could not write {target} ({error}): is the disk full?") from None
+        if isinstance(error, soundfile.LibsndfileError):
+            raise OSError(f"could not write {target} ({error}): is the disk full?") from None
+        raise
     os.replace(temporary, target)
 
 
@@ -107,6 +110,12 @@ _worker: dict[str, object] = {}
 def _start_worker(voice: Voice, rate_scale: float, device: str, cache_root: Path) -> None:
     _worker["engine"] = load_engine(voice, rate_scale, device)
     _worker["cache"] = UtteranceCache(cache_root)
+
+
+def _start_pool_worker(*arguments: object) -> None:
+    """A pool process leaves Ctrl-C to the main process, which stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start_worker(*arguments)  # type: ignore[arg-type]
 
 
 def _synthesize(item: tuple[str, str]) -> str:
@@ -131,12 +140,13 @@ def _fill_cache(
             _synthesize(item)
             advance()
         return
-    with ProcessPoolExecutor(
-        min(jobs, len(missing)), initializer=_start_worker,
-        initargs=(voice, rate_scale, device, cache_root),
-    ) as pool:
+    pool = ProcessPoolExecutor(min(jobs, len(missing)), initializer=_start_pool_worker,
+                               initargs=(voice, rate_scale, device, cache_root))
+    try:
         for _ in pool.map(_synthesize, missing, chunksize=2):
             advance()
+    finally:  # on Ctrl-C or a failure, what has not started never will
+        pool.shutdown(cancel_futures=True)
 
 
 def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,

@@ -1,0 +1,218 @@
+"""Mistakes staff make, through the real command line: each gets one line that says what is
+wrong, the documented exit status and no traceback; Ctrl-C stops cleanly."""
+
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from bulletin import Article, Bulletin, build_bulletin, sample_articles
+
+from tts_pipeline.cli import STOPPED
+from tts_pipeline.extract import ExtractError, extract
+
+ROOT = Path(__file__).resolve().parents[1]
+# Made once by pypdf's PdfWriter.encrypt("matkhau", algorithm="AES-256") from a two-article
+# small_bulletin(): writing AES needs the `cryptography` package, which the tests do without.
+AES_256_PDF = ROOT / "tests" / "data" / "encrypted-aes-256.pdf"
+PASSWORD = "matkhau"
+
+
+def command(*arguments: object) -> list[str]:
+    return [sys.executable, "-m", "tts_pipeline", *map(str, arguments)]
+
+
+ENVIRONMENT = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def cli(*arguments: object, **options) -> subprocess.CompletedProcess:
+    """The console script as staff run it, on this checkout's code."""
+    return subprocess.run(command(*arguments), capture_output=True, text=True,
+                          env=ENVIRONMENT, **options)
+
+
+def small_bulletin(name: str, articles: int = 2) -> Bulletin:
+    return Bulletin(f"Bản tin {name}", sample_articles(articles), cover=False, contents=False)
+
+
+def encrypted(tmp_path: Path, algorithm: str) -> Path:
+    """A two-article bulletin locked with PASSWORD by the named algorithm."""
+    target = tmp_path / f"khoa-{algorithm.lower()}.pdf"
+    if algorithm == "AES-256":
+        target.write_bytes(AES_256_PDF.read_bytes())
+        return target
+    plain = build_bulletin(small_bulletin("có khóa"), tmp_path / "mo.pdf")
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt(PASSWORD, algorithm=algorithm)
+    writer.write(str(target))
+    plain.unlink()
+    return target
+
+
+@pytest.mark.parametrize("algorithm", ["AES-256", "RC4-128"])
+def test_encrypted_pdf_extracts_and_converts_with_its_password(tmp_path, algorithm):
+    pdf = encrypted(tmp_path, algorithm)
+    data = pdf.read_bytes()
+    assert b"/Encrypt" in data and (b"/AESV3" in data) == (algorithm == "AES-256")
+    out = tmp_path / "out"
+    extracted = cli("extract", pdf, "--out", out, "--password", PASSWORD)
+    assert extracted.returncode == 0, extracted.stderr
+    book = out / pdf.stem
+    assert (book / "cover.jpg").stat().st_size > 1000
+    assert len(list((book / "chapters").glob("*.md"))) == 2
+    converted = cli("convert", pdf, "--out", out, "--password", PASSWORD, "--jobs", "2")
+    assert converted.returncode == 0, converted.stderr
+    assert (book / f"{pdf.stem}.m4b").is_file()
+
+
+def test_batch_converts_encrypted_pdfs_of_both_kinds(tmp_path):
+    inbox = tmp_path / "input"
+    inbox.mkdir()
+    for algorithm in ("AES-256", "RC4-128"):
+        encrypted(inbox, algorithm)
+    out = tmp_path / "out"
+    result = cli("batch", inbox, "--out", out, "--password", PASSWORD, "--jobs", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("khoa-aes-256", "khoa-rc4-128"):
+        assert (out / name / f"{name}.m4b").is_file()
+        assert (out / name / "cover.jpg").is_file()
+
+
+def test_a_wrong_password_is_told_apart_from_a_missing_one(tmp_path):
+    pdf = encrypted(tmp_path, "RC4-128")
+    missing = cli("extract", pdf, "--out", tmp_path / "out")
+    wrong = cli("extract", pdf, "--out", tmp_path / "out", "--password", "sai")
+    assert missing.returncode == wrong.returncode == 1
+    assert "password-protected: pass --password" in missing.stderr
+    assert "wrong password" in wrong.stderr
+
+
+def test_bytes_before_the_pdf_header_are_for_the_pdf_library_to_judge(tmp_path):
+    clean = build_bulletin(small_bulletin("e-office"), tmp_path / "sach.pdf")
+    prefixed = tmp_path / "e-office.pdf"
+    prefixed.write_bytes(b"\r\n\x00Van ban dien tu - so 123\r\n" + clean.read_bytes())
+    book, _ = extract(prefixed)
+    reference, _ = extract(clean)
+    assert [(c.title, c.paragraphs) for c in book.chapters] == [
+        (c.title, c.paragraphs) for c in reference.chapters]
+    assert len(book.chapters) == 2
+
+
+def word_document(path: Path) -> Path:
+    document = docx.Document()
+    document.add_heading("Tin vắn", 1)
+    document.add_paragraph("Phường tổ chức ngày hội đại đoàn kết.")
+    document.save(str(path))
+    return path
+
+
+FOLDER, WORD = object(), object()  # contents: make a folder, write a Word document
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of a .doc, .xls or .ppt
+
+
+def bad_file(folder: Path, name: str, content: object) -> Path:
+    path = folder / name
+    if content is FOLDER:
+        path.mkdir()
+    elif content is WORD:
+        word_document(path)
+    else:
+        path.write_bytes(content)
+    return path
+
+
+WRONG_KINDS = [
+    ("thu-muc.pdf", FOLDER, "thu-muc.pdf is a folder, not a document"),
+    ("ban-tin.pdf", WORD, "is a Word document (.docx) under another name: rename it to "
+                          "ban-tin.docx"),
+    ("trong.pdf", b"", "trong.pdf is empty"),
+    ("trong.docx", b"", "trong.docx is empty"),
+    ("cu.doc", OLE + bytes(504), "save it as Word Document (.docx)"),
+    ("ghi-chu.pdf", "chỉ là chữ".encode(), "ghi-chu.pdf is not a PDF (no %PDF header)"),
+]
+
+
+@pytest.mark.parametrize("name, content, message", WRONG_KINDS)
+def test_a_file_of_the_wrong_kind_is_named_for_what_it_is(tmp_path, name, content, message):
+    with pytest.raises(ExtractError) as raised:
+        extract(bad_file(tmp_path, name, content))
+    assert message in str(raised.value)
+
+
+def test_render_of_a_chapter_the_book_lacks_names_the_chapters_it_has(tmp_path):
+    pdf = build_bulletin(small_bulletin("hai bài"), tmp_path / "hai.pdf")
+    assert cli("extract", pdf, "--out", tmp_path / "out").returncode == 0
+    result = cli("render", tmp_path / "out" / "hai", "--chapter", "9")
+    assert result.returncode == 2
+    assert "has no chapter 9 to render: its chapters are 1-2" in result.stderr
+    assert "done" not in result.stderr
+    assert not (tmp_path / "out" / "hai" / "build").exists()
+
+
+def test_the_unknown_words_hint_is_a_command_that_can_be_pasted(tmp_path):
+    articles = [Article("Tin ngắn", "Đoàn viên dùng ứng dụng QWXZ để báo tin.", [])] * 2
+    pdf = build_bulletin(Bulletin("Bản tin", articles, cover=False, contents=False),
+                         tmp_path / "Bản tin số 3.pdf")
+    out = tmp_path / "thư mục ra"
+    result = cli("convert", pdf, "--out", out, "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    hint = result.stderr.split("see `", 1)[1].split("`", 1)[0]
+    arguments = shlex.split(hint)
+    assert arguments[0] == "tts-pipeline"
+    pasted = cli(*arguments[1:])
+    assert pasted.returncode == 0, pasted.stderr
+    assert "QWXZ" in pasted.stdout.split()
+
+
+def ffmpeg_children(pid: int) -> list[int]:
+    """The ffmpeg runs of the process `pid` that do work (not imageio-ffmpeg's -version probe)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            try:
+                arguments = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"ffmpeg" in arguments[0] and b"-hide_banner" in arguments:
+                found.append(child)
+    return found
+
+
+@pytest.mark.parametrize("who", ["process group", "ffmpeg alone"])
+def test_ctrl_c_stops_in_one_line_and_leaves_no_partial_files(tmp_path, who):
+    pdf = build_bulletin(small_bulletin("dừng", 3), tmp_path / "dung.pdf")
+    out = tmp_path / "out"
+    run = subprocess.Popen(command("convert", pdf, "--out", out, "--jobs", "2"),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env=ENVIRONMENT, start_new_session=True)
+    signalled = False
+    while run.poll() is None and not (signalled and who == "process group"):
+        for child in ffmpeg_children(run.pid):
+            try:
+                if who == "process group":
+                    os.killpg(run.pid, signal.SIGINT)
+                else:
+                    os.kill(child, signal.SIGINT)
+                signalled = True
+            except ProcessLookupError:
+                pass
+        time.sleep(0.002)
+    stdout, stderr = run.communicate(timeout=120)
+    assert signalled
+    assert run.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == STOPPED
+    assert "Traceback" not in stdout + stderr and "ffmpeg failed" not in stderr
+    assert not [path for path in out.rglob("*") if ".part" in path.name]
+    again = cli("convert", pdf, "--out", out, "--jobs", "2")
+    assert again.returncode == 0, again.stderr
+    assert (out / "dung" / "dung.m4b").is_file()
