@@ -170,6 +170,45 @@ def test_the_unknown_words_hint_is_a_command_that_can_be_pasted(tmp_path):
     assert "QWXZ" in pasted.stdout.split()
 
 
+BAD_VOICES = {
+    "sai-giong": ('voice = "vi-VN-x-khong"', "espeak-ng has no voice named 'vi-VN-x-khong'"),
+    "go-nham": ('voice = "vi"\nrat = 160', "unknown option 'rat' in [options]"),
+}
+
+
+@pytest.fixture
+def bad_voices(tmp_path) -> Path:
+    """A working folder whose voices/ holds voice files with mistakes in them."""
+    (tmp_path / "voices").mkdir()
+    for name, (options, _) in BAD_VOICES.items():
+        (tmp_path / "voices" / f"{name}.toml").write_text(
+            f'name = "{name}"\nengine = "espeak"\n[options]\n{options}\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_voices_builds_each_voice_and_names_the_file_of_a_bad_one(bad_voices):
+    result = cli("voices", cwd=bad_voices)
+    assert result.returncode == 0
+    rows = {line.split("│")[1].strip(): line.split("│")[3].strip()
+            for line in result.stdout.splitlines() if line.count("│") > 3}
+    assert rows["vi-north"] == "yes"
+    for name, (_, problem) in BAD_VOICES.items():
+        assert rows[name].startswith("no")
+        assert f"not usable: {bad_voices / 'voices' / name}.toml: {problem}" in result.stderr
+
+
+@pytest.mark.parametrize("name", BAD_VOICES)
+def test_speaking_with_a_bad_voice_file_is_one_line_naming_it(bad_voices, name):
+    pdf = build_bulletin(small_bulletin("giọng"), bad_voices / "giong.pdf")
+    for arguments in (["say", "Xin chào", "-o", "x.wav"], ["convert", pdf, "--jobs", "2"]):
+        result = cli(*arguments, "--voice", name, cwd=bad_voices)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+        assert len(errors) == 1
+        assert errors[0].startswith(f"error: {bad_voices / 'voices' / name}.toml: "
+                                    f"{BAD_VOICES[name][1]}")
+
+
 def ffmpeg_children(pid: int) -> list[int]:
     """The ffmpeg runs of the process `pid` that do work (not imageio-ffmpeg's -version probe)."""
     found = []
@@ -216,3 +255,57 @@ def test_ctrl_c_stops_in_one_line_and_leaves_no_partial_files(tmp_path, who):
     again = cli("convert", pdf, "--out", out, "--jobs", "2")
     assert again.returncode == 0, again.stderr
     assert (out / "dung" / "dung.m4b").is_file()
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory) -> Path:
+    """A working folder with an extracted two-chapter book and files of every wrong kind."""
+    from tts_pipeline.pipeline import extract_to_folder
+
+    folder = tmp_path_factory.mktemp("desk")
+    for name, content, _ in WRONG_KINDS:
+        bad_file(folder, name, content)
+    (folder / "ghi-chu.odt").write_bytes(b"PK\x03\x04")
+    (folder / "hong.pdf").write_bytes(b"%PDF-1.7\n garbage, not really a PDF")
+    good = build_bulletin(small_bulletin("tốt"), folder / "tot.pdf")
+    extract_to_folder(good, folder / "out")
+    encrypted(folder, "RC4-128")
+    (folder / "may-khac" / "voices").mkdir(parents=True)  # where `voices` runs
+    (folder / "may-khac" / "voices" / "hong.toml").write_text('name = "hong\n', "utf-8")
+    return folder
+
+
+BAD_COMMANDS = [  # arguments, exit status, what the one line says
+    (["bogus"], 2, "No such command 'bogus'"),
+    (["convert"], 2, "Missing argument"),
+    (["render", "out/tot", "--chapter", "x"], 2, "'--chapter' / '-c': Input should be a valid"),
+    (["render", "out/tot", "--chapterr", "2"], 2, "No such option: --chapterr"),
+    (["render", "out/tot", "--chapter", "9"], 2, "out/tot has no chapter 9 to render"),
+    (["render", "."], 1, "has no book.toml"),
+    (["render", "out/tot", "--profile", "xe"], 1, "xe"),
+    (["extract", "khong-co.pdf"], 1, "khong-co.pdf does not exist"),
+    (["extract", "thu-muc.pdf"], 1, "thu-muc.pdf is a folder"),
+    (["convert", "ban-tin.pdf"], 1, "ban-tin.pdf is a Word document"),
+    (["extract", "trong.pdf"], 1, "trong.pdf is empty"),
+    (["extract", "trong.docx"], 1, "trong.docx is empty"),
+    (["extract", "cu.doc"], 1, "cu.doc is an old Word or Office file"),
+    (["extract", "ghi-chu.odt"], 1, ".odt files are not supported"),
+    (["extract", "ghi-chu.pdf"], 1, "ghi-chu.pdf is not a PDF"),
+    (["extract", "hong.pdf"], 1, "hong.pdf is not a readable PDF"),
+    (["extract", "khoa-rc4-128.pdf"], 1, "password-protected: pass --password"),
+    (["convert", "khoa-rc4-128.pdf", "--password", "sai"], 1, "wrong password"),
+    (["say", "Xin chào", "--voice", "khong-co", "-o", "x.wav"], 1, "no voice named 'khong-co'"),
+    (["batch", "tot.pdf"], 1, "tot.pdf is not a folder"),
+    (["voices"], 1, "hong.toml is not valid TOML"),
+]
+
+
+@pytest.mark.parametrize("arguments, status, message", BAD_COMMANDS)
+def test_each_mistake_gets_one_line_and_its_exit_status(desk, arguments, status, message):
+    if arguments[0] in ("extract", "convert"):
+        arguments = [*arguments, "--out", "out"]
+    result = cli(*arguments, cwd=desk / "may-khac" if arguments == ["voices"] else desk)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == status, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and message in errors[0], result.stderr

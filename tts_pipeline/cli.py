@@ -67,7 +67,12 @@ class OneLineErrors(TyperGroup):
         except KeyboardInterrupt:
             console.print(f"[yellow]{STOPPED}[/]")
             raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, TyperException):
+        except TyperException as error:  # a mistyped command
+            where = getattr(error, "ctx", None) or ctx
+            console.print(f"[red]error:[/] {rich_escape(error.format_message())} (see "
+                          f"`{where.command_path} --help`)", highlight=False)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort):
             raise
         except Exception as error:
             raise typer.Exit(_fail(error)) from None
@@ -308,15 +313,23 @@ def read_command(
 
 @app.command("voices")
 def voices_command() -> None:
-    """List every voice, whether it is usable here, and why not."""
-    from .voices.voice import all_voices, why_unusable
+    """List every voice, whether it is usable here (its engine is built), and why not."""
+    from .voices.voice import all_voices, load_engine
 
     table = Table("name", "engine", "usable", "description", "defined in")
+    problems = []
     for voice in all_voices().values():
-        problem = why_unusable(voice)
-        table.add_row(voice.name, voice.engine, "yes" if problem is None else f"no: {problem}",
-                      voice.description, str(voice.path or "built in"))
+        usable = "yes"
+        try:
+            load_engine(voice)
+        except VoiceError as error:
+            usable = "no (below)"
+            problems.append(str(error))
+        table.add_row(voice.name, voice.engine, usable, voice.description,
+                      str(voice.path or "built in"))
     Console(width=160).print(table)
+    for problem in problems:
+        console.print(f"[red]not usable:[/] {rich_escape(problem)}", highlight=False)
 
 
 @app.command("say")

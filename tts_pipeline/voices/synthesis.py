@@ -17,7 +17,7 @@ import soundfile
 
 from ..book import write_atomically
 from ..reading import Utterance
-from .voice import Engine, Voice, engine_version, load_engine
+from .voice import Engine, Voice, VoiceError, engine_version, load_engine
 
 LEAD_SECONDS = 0.7
 TAIL_SECONDS = 1.0
@@ -108,7 +108,10 @@ _worker: dict[str, object] = {}
 
 
 def _start_worker(voice: Voice, rate_scale: float, device: str, cache_root: Path) -> None:
-    _worker["engine"] = load_engine(voice, rate_scale, device)
+    try:
+        _worker["engine"] = load_engine(voice, rate_scale, device)
+    except VoiceError as error:  # raised by each task: a pool reports it, not a dead worker
+        _worker["engine"] = error
     _worker["cache"] = UtteranceCache(cache_root)
 
 
@@ -120,7 +123,9 @@ def _start_pool_worker(*arguments: object) -> None:
 
 def _synthesize(item: tuple[str, str]) -> str:
     """Synthesize one utterance into the cache (in a worker); return its key."""
-    engine: Engine = _worker["engine"]  # type: ignore[assignment]
+    engine: Engine | VoiceError = _worker["engine"]  # type: ignore[assignment]
+    if isinstance(engine, VoiceError):
+        raise engine
     cache: UtteranceCache = _worker["cache"]  # type: ignore[assignment]
     key, text = item
     cache.store(key, engine.synthesize(text), engine.sample_rate)
