@@ -309,3 +309,43 @@ def test_each_mistake_gets_one_line_and_its_exit_status(desk, arguments, status,
     assert result.returncode == status, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and message in errors[0], result.stderr
+
+
+@pytest.mark.parametrize("voice, profile", [
+    ("vi-north", "phone"), ("cham", "phone"), ("vi-north", "loudspeaker")])
+def test_dry_run_estimate_is_within_ten_percent_of_the_render(tmp_path, monkeypatch, voice,
+                                                               profile):
+    from tts_pipeline import pipeline
+
+    (tmp_path / "voices").mkdir()
+    (tmp_path / "voices" / "cham.toml").write_text(
+        'name = "cham"\nengine = "espeak"\n[options]\nvoice = "vi"\nrate = 110\n', "utf-8")
+    monkeypatch.setenv("TTS_PIPELINE_VOICES", str(tmp_path / "voices"))
+    pdf = build_bulletin(small_bulletin("ước lượng", 3), tmp_path / "uoc.pdf")
+    options = pipeline.RenderOptions(profiles=[profile], voice=voice, jobs=2)
+    estimate = pipeline.plan(pdf, options).duration_seconds
+    folder = pipeline.prepare_book(pdf, tmp_path / "out")
+    rendered = pipeline.render_folder(folder, options)[0].duration
+    assert abs(estimate / rendered - 1) < 0.10, (estimate, rendered)
+
+
+def test_batch_dry_run_estimates_with_the_chosen_voice(tmp_path, monkeypatch):
+    from tts_pipeline import pipeline
+
+    inbox = tmp_path / "input"
+    inbox.mkdir()
+    pdf = build_bulletin(small_bulletin("ước lượng", 3), inbox / "uoc.pdf")
+    (tmp_path / "voices").mkdir()
+    (tmp_path / "voices" / "cham.toml").write_text(
+        'name = "cham"\nengine = "espeak"\n[options]\nvoice = "vi"\nrate = 110\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = {}
+    for voice in ("vi-north", "cham"):
+        result = cli("batch", inbox, "--dry-run", "--voice", voice)
+        assert result.returncode == 0, result.stderr
+        shown[voice] = [line.split("│")[3].strip() for line in result.stdout.splitlines()
+                        if "planned" in line]
+        minutes, seconds = divmod(round(pipeline.plan(
+            pdf, pipeline.RenderOptions(voice=voice)).duration_seconds), 60)
+        assert shown[voice] == [f"{minutes}:{seconds:02d}"]
+    assert shown["vi-north"] != shown["cham"]

@@ -34,7 +34,13 @@ from .book import (
 from .extract import SUPPORTED_SUFFIXES, ExtractError, extract
 from .extract.pdf import render_page
 from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
-from .voices.synthesis import ChapterScript, UtteranceCache, speak, write_audio
+from .voices.synthesis import (
+    ChapterScript,
+    UtteranceCache,
+    estimated_seconds,
+    speak,
+    write_audio,
+)
 from .voices.voice import (
     DEFAULT_VOICE,
     all_voices,
@@ -184,10 +190,7 @@ def render_folder(
     options = options or RenderOptions()
     progress = progress or Progress()
     book = read_book(folder)
-    names = options.profiles or book.profiles or ["phone"]
-    for name in names:
-        if name not in PROFILES:
-            raise BookError(unknown_profile_message(name))
+    profiles = _profiles(book, options)
     if not book.spoken_chapters():
         raise BookError(f"{folder} has no chapter to speak: check skip flags in {BOOK_FILE}")
     spoken = [number for number, chapter in enumerate(book.chapters, 1) if not chapter.skip]
@@ -201,7 +204,7 @@ def render_folder(
         )
     with book_lock(folder), _partial_files_removed(folder):
         reports = [
-            _render_profile(book, folder, PROFILES[name], options, progress) for name in names
+            _render_profile(book, folder, profile, options, progress) for profile in profiles
         ]
         write_atomically(
             folder / "render-report.json",
@@ -209,6 +212,15 @@ def render_folder(
         )
         write_atomically(folder / COMPLETE_FILE, render_fingerprint(folder, options))
     return reports
+
+
+def _profiles(book: Book, options: RenderOptions) -> list[Profile]:
+    """The profiles to render: the command's, else the book's, else phone."""
+    names = options.profiles or book.profiles or ["phone"]
+    for name in names:
+        if name not in PROFILES:
+            raise BookError(unknown_profile_message(name))
+    return [PROFILES[name] for name in names]
 
 
 def _number_ranges(numbers: list[int]) -> str:
@@ -278,10 +290,10 @@ def reading_rules(folder: Path | None = None) -> tuple[ReadingProfile, Lexicon]:
     return profile, Lexicon.load(*files, folder / LEXICON_FILE)
 
 
-def _scripts(book: Book, folder: Path, profile: Profile, voice_name: str | None
-             ) -> list[ChapterScript]:
+def _scripts(book: Book, rules: tuple[ReadingProfile, Lexicon], profile: Profile,
+             voice_name: str | None) -> list[ChapterScript]:
     """What each spoken chapter will say, with which voice; numbered as its chapter file."""
-    reading, lexicon = reading_rules(folder)
+    reading, lexicon = rules
     pauses = Pauses().scaled(profile.pause_scale)
 
     def script(number: int, title: str, paragraphs: list[str], voice: str) -> ChapterScript:
@@ -329,7 +341,7 @@ def _render_profile(
     seconds: dict[str, float] = {}
     jobs = options.jobs or default_jobs()
     clock = time.perf_counter()
-    scripts = _scripts(book, folder, profile, options.voice)
+    scripts = _scripts(book, reading_rules(folder), profile, options.voice)
     seconds["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -444,11 +456,16 @@ def batch_sources(folder: Path) -> list[Path]:
     )
 
 
-def plan(source: Path, password: str | None = None) -> BatchResult:
-    """What converting `source` would produce, without writing anything."""
+def plan(source: Path, options: RenderOptions | None = None, password: str | None = None
+         ) -> BatchResult:
+    """What converting `source` would produce, without writing anything; the duration of its
+    first profile's audio from its text as read and its voices' measured timing."""
+    options = options or RenderOptions()
     book, _ = extract(source, password)
     words = sum(len(text.split()) for c in book.chapters for text in [c.title, *c.paragraphs])
-    seconds = words / SPOKEN_WORDS_PER_SECOND + len(book.chapters) * 2.0
+    profile = _profiles(book, options)[0]
+    scripts = _scripts(book, reading_rules(), profile, options.voice)
+    seconds = estimated_seconds(scripts, profile.rate_scale, options.device)
     megabytes = seconds * DELIVERED_BYTES_PER_SECOND / 1e6
     return BatchResult(
         str(source), slugify(source.stem, 64), "planned", len(book.chapters), round(seconds, 1),
@@ -456,7 +473,6 @@ def plan(source: Path, password: str | None = None) -> BatchResult:
     )
 
 
-SPOKEN_WORDS_PER_SECOND = 2.6  # espeak-ng Vietnamese at its default rate, pauses included
 DELIVERED_BYTES_PER_SECOND = 2 * 64_000 / 8  # M4B and MP3, 64 kbps each
 
 
@@ -473,7 +489,7 @@ def batch(
     for source in sources:
         try:
             if dry_run:
-                results.append(plan(source, password))
+                results.append(plan(source, options, password))
                 continue
             book = prepare_book(source, out, password=password, progress=progress)
             if is_rendered(book, options):

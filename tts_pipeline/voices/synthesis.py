@@ -205,6 +205,51 @@ def speech_level(powers: np.ndarray) -> float:
     return round(float(10 * np.log10(powers.mean())) - 0.691, 2)
 
 
+# Spoken sentences of several lengths in a bulletin's style (numbers spelled out, as the
+# reading stage hands them to a voice): a voice's timing is measured on them.
+CALIBRATION = (
+    "Xin kính chào bà con.",
+    "Sáng ngày mười hai tháng ba, ủy ban nhân dân phường họp bàn kế hoạch năm tới.",
+    "Các tổ dân phố rà soát danh sách hai trăm ba mươi lăm hộ nghèo và gửi về phường trước "
+    "ngày mười lăm tháng sau.",
+    "Hội nghị thống nhất ba giải pháp chính là giữ gìn vệ sinh đường phố, chăm lo gia đình "
+    "chính sách và vận động thanh niên tham gia hoạt động tình nguyện trong dịp hè năm hai "
+    "nghìn không trăm hai mươi sáu.",
+    "Trong năm qua, nhờ sự chung tay của người dân, phường đã làm mới hai tuyến đường dài một "
+    "nghìn tám trăm mét, xây thêm một sân chơi cho trẻ em, lắp bốn mươi đèn chiếu sáng ở các "
+    "ngõ nhỏ và tổ chức mười hai lớp học kỹ năng số cho người cao tuổi trên địa bàn.",
+)
+_timings: dict[str, tuple[float, float]] = {}
+
+
+def speech_timing(voice: Voice, rate_scale: float = 1.0, device: str = "cpu"
+                  ) -> tuple[float, float]:
+    """Seconds of audio per utterance and per spoken word, fitted on the voice's own audio of
+    the CALIBRATION sentences; measured once per voice and rate in a process."""
+    key = UtteranceCache.salt(voice, rate_scale)
+    if key not in _timings:
+        engine = load_engine(voice, rate_scale, device)
+        words = [len(sentence.split()) for sentence in CALIBRATION]
+        seconds = [len(engine.synthesize(sentence)) / engine.sample_rate
+                   for sentence in CALIBRATION]
+        per_word, per_utterance = np.polyfit(words, seconds, 1)
+        _timings[key] = (float(per_utterance), float(per_word))
+    return _timings[key]
+
+
+def estimated_seconds(scripts: Sequence[ChapterScript], rate_scale: float = 1.0,
+                      device: str = "cpu") -> float:
+    """How long the chapters' audio will be, as _assemble lays it out, each utterance timed
+    by its voice's measured speech_timing."""
+    total = 0.0
+    for script in scripts:
+        per_utterance, per_word = speech_timing(script.voice, rate_scale, device)
+        total += LEAD_SECONDS + TAIL_SECONDS + sum(
+            per_utterance + per_word * len(utterance.spoken.split()) + utterance.pause_after
+            for utterance in script.utterances)
+    return total
+
+
 def speak(
     scripts: Sequence[ChapterScript],
     build: Path,
