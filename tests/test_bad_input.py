@@ -159,7 +159,7 @@ def test_the_unknown_words_hint_is_a_command_that_can_be_pasted(tmp_path):
     articles = [Article("Tin ngắn", "Đoàn viên dùng ứng dụng QWXZ để báo tin.", [])] * 2
     pdf = build_bulletin(Bulletin("Bản tin", articles, cover=False, contents=False),
                          tmp_path / "Bản tin số 3.pdf")
-    out = tmp_path / "thư mục ra"
+    out = tmp_path / "thư mục [ra]"
     result = cli("convert", pdf, "--out", out, "--jobs", "2")
     assert result.returncode == 0, result.stderr
     hint = result.stderr.split("see `", 1)[1].split("`", 1)[0]

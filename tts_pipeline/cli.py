@@ -138,7 +138,8 @@ def _summary(reports: list[pipeline.RenderReport], folder: Path) -> None:
     for report in reports:
         minutes, seconds = divmod(round(report.duration), 60)
         console.print(
-            f"[green]done:[/] {folder} ({report.profile}) — {len(report.chapters)} chapters, "
+            f"[green]done:[/] {rich_escape(str(folder))} ({report.profile}) — "
+            f"{len(report.chapters)} chapters, "
             f"{minutes} min {seconds} s; utterances synthesized {report.synthesized}, "
             f"from cache {report.cached}"
         )
@@ -170,8 +171,8 @@ def extract_command(
     def work(file: Path, progress: RichProgress) -> None:
         folder = pipeline.extract_to_folder(file, out, force, password, progress, ocr)
         book = read_book(folder)
-        console.print(f"[green]extracted:[/] {file} → {folder} ({len(book.chapters)} chapters "
-                      f"by {book.chapters_found})")
+        console.print(f"[green]extracted:[/] {rich_escape(f'{file} → {folder}')} "
+                      f"({len(book.chapters)} chapters by {book.chapters_found})")
 
     _each(files, work)
 
@@ -343,7 +344,7 @@ def say_command(
 ) -> None:
     """Speak a sentence into a WAV file for a quick listen."""
     seconds = pipeline.say(text, output, voice, device)
-    console.print(f"[green]wrote:[/] {output} ({seconds:.1f} s)")
+    console.print(f"[green]wrote:[/] {rich_escape(str(output))} ({seconds:.1f} s)")
 
 
 cache_app = typer.Typer(help="Inspect or prune the utterance cache (<out>/.cache).")
