@@ -234,18 +234,20 @@ def test_ctrl_c_stops_in_one_line_and_leaves_no_partial_files(tmp_path, who):
     run = subprocess.Popen(command("convert", pdf, "--out", out, "--jobs", "2"),
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                            env=ENVIRONMENT, start_new_session=True)
-    signalled = False
+    signalled: set[int] = set()  # each ffmpeg once, as one Ctrl-C would
     while run.poll() is None and not (signalled and who == "process group"):
-        for child in ffmpeg_children(run.pid):
+        time.sleep(0.002)
+        if not any((out / "dung").rglob(".*.part*")):  # until ffmpeg writes deliverables
+            continue
+        for child in set(ffmpeg_children(run.pid)) - signalled:
             try:
                 if who == "process group":
                     os.killpg(run.pid, signal.SIGINT)
                 else:
                     os.kill(child, signal.SIGINT)
-                signalled = True
+                signalled.add(child)
             except ProcessLookupError:
                 pass
-        time.sleep(0.002)
     stdout, stderr = run.communicate(timeout=120)
     assert signalled
     assert run.returncode == 130, stderr
