@@ -209,42 +209,48 @@ def test_speaking_with_a_bad_voice_file_is_one_line_naming_it(bad_voices, name):
                                     f"{BAD_VOICES[name][1]}")
 
 
-def ffmpeg_children(pid: int) -> list[int]:
-    """The ffmpeg runs of the process `pid` that do work (not imageio-ffmpeg's -version probe)."""
+def children(pid: int, marker: bytes) -> list[int]:
+    """The processes `pid` runs now whose command line holds `marker`."""
     found = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
-            children = (task / "children").read_text().split()
+            pids = (task / "children").read_text().split()
         except OSError:
             continue
-        for child in map(int, children):
+        for child in map(int, pids):
             try:
-                arguments = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+                if marker in Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0"):
+                    found.append(child)
             except OSError:
                 continue
-            if b"ffmpeg" in arguments[0] and b"-hide_banner" in arguments:
-                found.append(child)
     return found
 
 
-@pytest.mark.parametrize("who", ["process group", "ffmpeg alone"])
-def test_ctrl_c_stops_in_one_line_and_leaves_no_partial_files(tmp_path, who):
+# Whom Ctrl-C reaches, and when: the marker of the processes that must be running (ffmpeg's
+# working runs, not imageio-ffmpeg's -version probe; or the synthesis pool's workers).
+INTERRUPTIONS = {
+    "process group, synthesizing": b"convert",
+    "process group, encoding": b"-hide_banner",
+    "ffmpeg alone, encoding": b"-hide_banner",
+}
+
+
+@pytest.mark.parametrize("when", INTERRUPTIONS)
+def test_ctrl_c_stops_in_one_line_and_leaves_no_partial_files(tmp_path, when):
     pdf = build_bulletin(small_bulletin("dừng", 3), tmp_path / "dung.pdf")
     out = tmp_path / "out"
     run = subprocess.Popen(command("convert", pdf, "--out", out, "--jobs", "2"),
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                            env=ENVIRONMENT, start_new_session=True)
-    signalled: set[int] = set()  # each ffmpeg once, as one Ctrl-C would
-    while run.poll() is None and not (signalled and who == "process group"):
+    signalled: set[int] = set()  # each process once, as one Ctrl-C would
+    group = when.startswith("process group")
+    while run.poll() is None and not (signalled and group):
         time.sleep(0.002)
-        if not any((out / "dung").rglob(".*.part*")):  # until ffmpeg writes deliverables
-            continue
-        for child in set(ffmpeg_children(run.pid)) - signalled:
+        if when.endswith("encoding") and not any((out / "dung").rglob(".*.part*")):
+            continue  # until ffmpeg writes deliverables
+        for child in set(children(run.pid, INTERRUPTIONS[when])) - signalled:
             try:
-                if who == "process group":
-                    os.killpg(run.pid, signal.SIGINT)
-                else:
-                    os.kill(child, signal.SIGINT)
+                os.killpg(run.pid, signal.SIGINT) if group else os.kill(child, signal.SIGINT)
                 signalled.add(child)
             except ProcessLookupError:
                 pass

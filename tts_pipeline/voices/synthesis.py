@@ -115,12 +115,6 @@ def _start_worker(voice: Voice, rate_scale: float, device: str, cache_root: Path
     _worker["cache"] = UtteranceCache(cache_root)
 
 
-def _start_pool_worker(*arguments: object) -> None:
-    """A pool process leaves Ctrl-C to the main process, which stops the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _start_worker(*arguments)  # type: ignore[arg-type]
-
-
 def _synthesize(item: tuple[str, str]) -> str:
     """Synthesize one utterance into the cache (in a worker); return its key."""
     engine: Engine | VoiceError = _worker["engine"]  # type: ignore[assignment]
@@ -148,10 +142,31 @@ def _fill_cache(
     pool = ProcessPoolExecutor(min(jobs, len(missing)), initializer=_start_pool_worker,
                                initargs=(voice, rate_scale, device, cache_root))
     try:
-        for _ in pool.map(_synthesize, missing, chunksize=2):
+        with _ctrl_c_held():  # never inside the pool's bookkeeping, which would hang it
+            done = pool.map(_synthesize, missing, chunksize=2)
+        for _ in done:
             advance()
     finally:  # on Ctrl-C or a failure, what has not started never will
         pool.shutdown(cancel_futures=True)
+
+
+def _start_pool_worker(*arguments: object) -> None:
+    """A pool process leaves Ctrl-C to the main process, which stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start_worker(*arguments)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C pressed in the block is raised when it ends (processes forked in it ignore it)."""
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
