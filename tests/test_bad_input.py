@@ -285,6 +285,7 @@ def desk(tmp_path_factory) -> Path:
 
 BAD_COMMANDS = [  # arguments, exit status, what the one line says
     (["bogus"], 2, "No such command 'bogus'"),
+    (["--bogus", "voices"], 2, "No such option: --bogus"),
     (["convert"], 2, "Missing argument"),
     (["render", "out/tot", "--chapter", "x"], 2, "'--chapter' / '-c': Input should be a valid"),
     (["render", "out/tot", "--chapterr", "2"], 2, "No such option: --chapterr"),

@@ -61,21 +61,35 @@ class OneLineErrors(TyperGroup):
     """The one place where a command's failure becomes a line and an exit status, and Ctrl-C
     (or ffmpeg stopped by it) becomes the line STOPPED and status 130."""
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        typed = bool(args)  # parsing empties the list
+        try:
+            return super().parse_args(ctx, args)
+        except TyperException as error:
+            if not typed:  # no command at all: the help is shown
+                raise
+            raise _mistyped(error, ctx) from None
+
     def invoke(self, ctx: typer.Context) -> object:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             console.print(f"[yellow]{STOPPED}[/]")
             raise typer.Exit(130) from None
-        except TyperException as error:  # a mistyped command
-            where = getattr(error, "ctx", None) or ctx
-            console.print(f"[red]error:[/] {rich_escape(error.format_message())} (see "
-                          f"`{where.command_path} --help`)", highlight=False)
-            raise typer.Exit(error.exit_code) from None
+        except TyperException as error:
+            raise _mistyped(error, ctx) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as error:
             raise typer.Exit(_fail(error)) from None
+
+
+def _mistyped(error: TyperException, ctx: typer.Context) -> typer.Exit:
+    """Say in one line what is wrong with the command typed; the exit that follows."""
+    where = getattr(error, "ctx", None) or ctx
+    console.print(f"[red]error:[/] {rich_escape(error.format_message())} (see "
+                  f"`{where.command_path} --help`)", highlight=False)
+    return typer.Exit(error.exit_code)
 
 
 app = typer.Typer(
