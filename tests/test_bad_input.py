@@ -14,6 +14,7 @@ import pypdf
 import pytest
 from bulletin import Article, Bulletin, build_bulletin, sample_articles
 
+from tts_pipeline import pipeline
 from tts_pipeline.cli import STOPPED
 from tts_pipeline.extract import ExtractError, extract
 
@@ -41,13 +42,13 @@ def small_bulletin(name: str, articles: int = 2) -> Bulletin:
     return Bulletin(f"Bản tin {name}", sample_articles(articles), cover=False, contents=False)
 
 
-def encrypted(tmp_path: Path, algorithm: str) -> Path:
+def encrypted(folder: Path, algorithm: str) -> Path:
     """A two-article bulletin locked with PASSWORD by the named algorithm."""
-    target = tmp_path / f"khoa-{algorithm.lower()}.pdf"
+    target = folder / f"khoa-{algorithm.lower()}.pdf"
     if algorithm == "AES-256":
         target.write_bytes(AES_256_PDF.read_bytes())
         return target
-    plain = build_bulletin(small_bulletin("có khóa"), tmp_path / "mo.pdf")
+    plain = build_bulletin(small_bulletin("có khóa"), folder / "mo.pdf")
     writer = pypdf.PdfWriter(clone_from=str(plain))
     writer.encrypt(PASSWORD, algorithm=algorithm)
     writer.write(str(target))
@@ -268,15 +269,13 @@ def test_ctrl_c_stops_in_one_line_and_leaves_no_partial_files(tmp_path, when):
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory) -> Path:
     """A working folder with an extracted two-chapter book and files of every wrong kind."""
-    from tts_pipeline.pipeline import extract_to_folder
-
     folder = tmp_path_factory.mktemp("desk")
     for name, content, _ in WRONG_KINDS:
         bad_file(folder, name, content)
     (folder / "ghi-chu.odt").write_bytes(b"PK\x03\x04")
     (folder / "hong.pdf").write_bytes(b"%PDF-1.7\n garbage, not really a PDF")
     good = build_bulletin(small_bulletin("tốt"), folder / "tot.pdf")
-    extract_to_folder(good, folder / "out")
+    pipeline.extract_to_folder(good, folder / "out")
     encrypted(folder, "RC4-128")
     (folder / "may-khac" / "voices").mkdir(parents=True)  # where `voices` runs
     (folder / "may-khac" / "voices" / "hong.toml").write_text('name = "hong\n', "utf-8")
@@ -324,8 +323,6 @@ def test_each_mistake_gets_one_line_and_its_exit_status(desk, arguments, status,
     ("vi-north", "phone"), ("cham", "phone"), ("vi-north", "loudspeaker")])
 def test_dry_run_estimate_is_within_ten_percent_of_the_render(tmp_path, monkeypatch, voice,
                                                                profile):
-    from tts_pipeline import pipeline
-
     (tmp_path / "voices").mkdir()
     (tmp_path / "voices" / "cham.toml").write_text(
         'name = "cham"\nengine = "espeak"\n[options]\nvoice = "vi"\nrate = 110\n', "utf-8")
@@ -339,8 +336,6 @@ def test_dry_run_estimate_is_within_ten_percent_of_the_render(tmp_path, monkeypa
 
 
 def test_batch_dry_run_estimates_with_the_chosen_voice(tmp_path, monkeypatch):
-    from tts_pipeline import pipeline
-
     inbox = tmp_path / "input"
     inbox.mkdir()
     pdf = build_bulletin(small_bulletin("ước lượng", 3), inbox / "uoc.pdf")
