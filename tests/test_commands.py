@@ -1,7 +1,9 @@
 """The small commands staff use around rendering: voices, say, cache."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import soundfile
@@ -10,8 +12,11 @@ from readback import loudness
 
 
 def cli(*arguments, **options):
+    """The command run from any folder (cwd=…) on this checkout's code."""
     return subprocess.run([sys.executable, "-m", "tts_pipeline", *map(str, arguments)],
-                          capture_output=True, text=True, **options)
+                          capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+                          **options)
 
 
 def test_voices_lists_usable_and_unusable_voices_with_the_reason(tmp_path):
@@ -26,9 +31,12 @@ def test_voices_lists_usable_and_unusable_voices_with_the_reason(tmp_path):
     lines = {line.split("│")[1].strip(): line for line in result.stdout.splitlines()
              if line.count("│") > 3}
     assert "yes" in lines["vi-north"] and "yes" in lines["vi-south"]
-    assert "model file missing" in lines["thieu-mo-hinh"] or "not installed" in lines[
-        "thieu-mo-hinh"]
-    assert "unknown engine" in lines["la"]
+    assert "no" in lines["thieu-mo-hinh"] and "no" in lines["la"]
+    problems = result.stderr.splitlines()
+    missing = f"not usable: {voices / 'thieu-mo-hinh.toml'}: "
+    assert any(line.startswith(missing) and ("model file missing" in line or "not installed"
+                                             in line) for line in problems)
+    assert f"not usable: {voices / 'la.toml'}: unknown engine 'whisper'" in result.stderr
 
 
 def test_say_speaks_through_the_reading_rules(tmp_path):

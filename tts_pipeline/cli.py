@@ -22,6 +22,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from . import pipeline
 from .audio.ffmpeg import FfmpegError
@@ -30,13 +32,70 @@ from .extract import ExtractError
 from .reading import explain, normalize, unknown_tokens
 from .voices.voice import VoiceError
 
-app = typer.Typer(
-    help="Turn Vietnamese bulletins (PDF) into chaptered audiobooks.",
-    no_args_is_help=True, add_completion=False,
-)
 console = Console(stderr=True, soft_wrap=True)
 USER_ERRORS = (ExtractError, BookError, VoiceError, FfmpegError, OSError)
+STOPPED = "stopped: run the same command again to continue; nothing finished is lost"
 state = {"debug": False}
+
+
+def _message(error: Exception) -> str:
+    """The first line of a user error's message; anything else is an internal error."""
+    first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    if isinstance(error, USER_ERRORS):
+        return first
+    return f"internal error ({type(error).__name__}: {first}); rerun with --debug and report it"
+
+
+def _fail(error: Exception) -> int:
+    """Say in one line what failed (with --debug, raise it instead); return the exit status."""
+    if state["debug"]:
+        raise error
+    console.print(f"[red]error:[/] {rich_escape(_message(error))}", highlight=False)
+    if isinstance(error, USER_ERRORS):
+        for line in str(error).strip().splitlines()[1:]:
+            console.print(f"  {rich_escape(line)}", highlight=False)
+    return 2 if isinstance(error, pipeline.UsageError) else 1
+
+
+class OneLineErrors(TyperGroup):
+    """The one place where a command's failure becomes a line and an exit status, and Ctrl-C
+    (or ffmpeg stopped by it) becomes the line STOPPED and status 130."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        typed = bool(args)  # parsing empties the list
+        try:
+            return super().parse_args(ctx, args)
+        except TyperException as error:
+            if not typed:  # no command at all: the help is shown
+                raise
+            raise _mistyped(error, ctx) from None
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            console.print(f"[yellow]{STOPPED}[/]")
+            raise typer.Exit(130) from None
+        except TyperException as error:
+            raise _mistyped(error, ctx) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as error:
+            raise typer.Exit(_fail(error)) from None
+
+
+def _mistyped(error: TyperException, ctx: typer.Context) -> typer.Exit:
+    """Say in one line what is wrong with the command typed; the exit that follows."""
+    where = getattr(error, "ctx", None) or ctx
+    console.print(f"[red]error:[/] {rich_escape(error.format_message())} (see "
+                  f"`{where.command_path} --help`)", highlight=False)
+    return typer.Exit(error.exit_code)
+
+
+app = typer.Typer(
+    cls=OneLineErrors, help="Turn Vietnamese bulletins (PDF) into chaptered audiobooks.",
+    no_args_is_help=True, add_completion=False,
+)
 
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Folder that receives the books.")]
 JobsOption = Annotated[
@@ -77,33 +136,24 @@ def _progress():
         yield RichProgress(progress)
 
 
-def _fail(error: Exception) -> None:
-    if state["debug"]:
-        raise error
-    message = str(error).strip().splitlines()
-    console.print(f"[red]error:[/] {message[0] if message else type(error).__name__}")
-    for line in message[1:]:
-        console.print(f"  {line}", highlight=False)
-
-
 def _each(items: list[Path], work: Callable[[Path, RichProgress], None]) -> None:
     """Run `work` on every item; a failure is one line and does not stop the others."""
-    failed = 0
+    status = 0
     with _progress() as progress:
         for item in items:
             try:
                 work(item, progress)
-            except USER_ERRORS as error:
-                failed += 1
-                _fail(error)
-    raise typer.Exit(1 if failed else 0)
+            except Exception as error:  # one bad file must not stop the others
+                status = max(status, _fail(error))
+    raise typer.Exit(status)
 
 
 def _summary(reports: list[pipeline.RenderReport], folder: Path) -> None:
     for report in reports:
         minutes, seconds = divmod(round(report.duration), 60)
         console.print(
-            f"[green]done:[/] {folder} ({report.profile}) — {len(report.chapters)} chapters, "
+            f"[green]done:[/] {rich_escape(str(folder))} ({report.profile}) — "
+            f"{len(report.chapters)} chapters, "
             f"{minutes} min {seconds} s; utterances synthesized {report.synthesized}, "
             f"from cache {report.cached}"
         )
@@ -111,7 +161,7 @@ def _summary(reports: list[pipeline.RenderReport], folder: Path) -> None:
             console.print(
                 f"[yellow]note:[/] {len(report.unknown_words)} words will be spelled letter by "
                 f"letter ({', '.join(report.unknown_words[:8])}…): add them to lexicon.tsv, "
-                f"see `tts-pipeline read {folder} --unknown`"
+                f"see `tts-pipeline read {rich_escape(shlex.quote(str(folder)))} --unknown`"
             )
 
 
@@ -135,8 +185,8 @@ def extract_command(
     def work(file: Path, progress: RichProgress) -> None:
         folder = pipeline.extract_to_folder(file, out, force, password, progress, ocr)
         book = read_book(folder)
-        console.print(f"[green]extracted:[/] {file} → {folder} ({len(book.chapters)} chapters "
-                      f"by {book.chapters_found})")
+        console.print(f"[green]extracted:[/] {rich_escape(f'{file} → {folder}')} "
+                      f"({len(book.chapters)} chapters by {book.chapters_found})")
 
     _each(files, work)
 
@@ -187,10 +237,7 @@ def _batch_error(source: Path, error: Exception) -> str:
     """One line for a failed book; the traceback too with --debug."""
     if state["debug"]:
         console.print_exception()
-    first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-    if isinstance(error, USER_ERRORS):
-        return first
-    return f"internal error ({type(error).__name__}: {first}); rerun with --debug and report it"
+    return _message(error)
 
 
 @app.command("batch")
@@ -211,8 +258,7 @@ def batch_command(
     Exit status: 0 when every book succeeded (or was unchanged), 1 when any failed,
     2 for a usage error."""
     if not folder.is_dir():
-        _fail(OSError(f"{folder} is not a folder: give the folder that holds the bulletins"))
-        raise typer.Exit(1)
+        raise OSError(f"{folder} is not a folder: give the folder that holds the bulletins")
     options = pipeline.RenderOptions(profile, voice, jobs, mp3_single=mp3_single)
     with _progress() as progress:
         results = pipeline.batch(folder, out, options, password, dry_run, progress, _batch_error)
@@ -266,12 +312,8 @@ def read_command(
     ] = False,
 ) -> None:
     """Show what the voice will say: each sentence as written and as spoken."""
-    try:
-        text, folder = _read_source(source)
-        reading, lexicon = pipeline.reading_rules(folder)
-    except USER_ERRORS as error:
-        _fail(error)
-        raise typer.Exit(1) from None
+    text, folder = _read_source(source)
+    reading, lexicon = pipeline.reading_rules(folder)
     out = Console(highlight=False, soft_wrap=True)
     if plain:
         for line in text.splitlines():
@@ -286,15 +328,23 @@ def read_command(
 
 @app.command("voices")
 def voices_command() -> None:
-    """List every voice, whether it is usable here, and why not."""
-    from .voices.voice import all_voices, why_unusable
+    """List every voice, whether it is usable here (its engine is built), and why not."""
+    from .voices.voice import all_voices, load_engine
 
     table = Table("name", "engine", "usable", "description", "defined in")
+    problems = []
     for voice in all_voices().values():
-        problem = why_unusable(voice)
-        table.add_row(voice.name, voice.engine, "yes" if problem is None else f"no: {problem}",
-                      voice.description, str(voice.path or "built in"))
+        usable = "yes"
+        try:
+            load_engine(voice)
+        except VoiceError as error:
+            usable = "no (below)"
+            problems.append(str(error))
+        table.add_row(voice.name, voice.engine, usable, voice.description,
+                      str(voice.path or "built in"))
     Console(width=160).print(table)
+    for problem in problems:
+        console.print(f"[red]not usable:[/] {rich_escape(problem)}", highlight=False)
 
 
 @app.command("say")
@@ -307,12 +357,8 @@ def say_command(
     device: DeviceOption = "cpu",
 ) -> None:
     """Speak a sentence into a WAV file for a quick listen."""
-    try:
-        seconds = pipeline.say(text, output, voice, device)
-    except USER_ERRORS as error:
-        _fail(error)
-        raise typer.Exit(1) from None
-    console.print(f"[green]wrote:[/] {output} ({seconds:.1f} s)")
+    seconds = pipeline.say(text, output, voice, device)
+    console.print(f"[green]wrote:[/] {rich_escape(str(output))} ({seconds:.1f} s)")
 
 
 cache_app = typer.Typer(help="Inspect or prune the utterance cache (<out>/.cache).")
@@ -396,8 +442,4 @@ def serve_command(
 
 
 def run() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        console.print("[red]interrupted[/]")
-        sys.exit(130)
+    app()

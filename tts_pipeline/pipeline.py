@@ -7,7 +7,8 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,13 @@ from .book import (
 from .extract import SUPPORTED_SUFFIXES, ExtractError, extract
 from .extract.pdf import render_page
 from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
-from .voices.synthesis import ChapterScript, UtteranceCache, speak, write_audio
+from .voices.synthesis import (
+    ChapterScript,
+    UtteranceCache,
+    estimated_seconds,
+    speak,
+    write_audio,
+)
 from .voices.voice import (
     DEFAULT_VOICE,
     all_voices,
@@ -55,6 +62,10 @@ CACHE_FOLDER = ".cache"
 COMPLETE_FILE = "build/complete.sha256"
 
 Advance = Callable[[], None]
+
+
+class UsageError(BookError):
+    """A command that asks for what is not there, such as a chapter the book lacks."""
 
 
 class Progress:
@@ -113,9 +124,9 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _save_cover(source: Path, target: Path) -> None:
+def _save_cover(source: Path, target: Path, password: str | None) -> None:
     """The first page as a square JPEG no larger than players want."""
-    page = render_page(source, 0, scale=3.0).convert("RGB")
+    page = render_page(source, 0, 3.0, password).convert("RGB")
     side = max(page.size)
     square = Image.new("RGB", (side, side), "white")
     square.paste(page, ((side - page.width) // 2, (side - page.height) // 2))
@@ -132,8 +143,6 @@ def extract_to_folder(
 ) -> Path:
     """Write output/<book>/ from a document; edited chapter files are kept unless `force`."""
     progress = progress or Progress()
-    if not source.is_file():
-        raise ExtractError(f"{source} does not exist: check the path")
     book, warnings = extract(source, password, ocr)
     book.source_sha256 = file_sha256(source)
     for warning in warnings:
@@ -149,7 +158,7 @@ def extract_to_folder(
             )
     folder.mkdir(parents=True, exist_ok=True)
     if source.suffix.lower() == ".pdf":
-        _save_cover(source, folder / COVER_FILE)
+        _save_cover(source, folder / COVER_FILE, password)
         book.cover = COVER_FILE
     write_book(book, folder)
     return folder
@@ -187,17 +196,21 @@ def render_folder(
     options = options or RenderOptions()
     progress = progress or Progress()
     book = read_book(folder)
-    names = options.profiles or book.profiles or ["phone"]
-    for name in names:
-        if name not in PROFILES:
-            raise BookError(unknown_profile_message(name))
+    profiles = _profiles(book, options)
     if not book.spoken_chapters():
         raise BookError(f"{folder} has no chapter to speak: check skip flags in {BOOK_FILE}")
-    with book_lock(folder):
-        for leftover in folder.rglob(".*.part*"):  # from a run that was killed
-            leftover.unlink()
+    spoken = [number for number, chapter in enumerate(book.chapters, 1) if not chapter.skip]
+    absent = sorted(set(options.chapters or []) - set(spoken))
+    if absent:
+        raise UsageError(
+            f"{folder} has no chapter {', '.join(map(str, absent))} to render: its chapters "
+            f"are {_number_ranges(spoken)}"
+            + (f" (the others are skipped in {BOOK_FILE})" if len(spoken) < len(book.chapters)
+               else "")
+        )
+    with book_lock(folder), _partial_files_removed(folder):
         reports = [
-            _render_profile(book, folder, PROFILES[name], options, progress) for name in names
+            _render_profile(book, folder, profile, options, progress) for profile in profiles
         ]
         write_atomically(
             folder / "render-report.json",
@@ -205,6 +218,42 @@ def render_folder(
         )
         write_atomically(folder / COMPLETE_FILE, render_fingerprint(folder, options))
     return reports
+
+
+def _profiles(book: Book, options: RenderOptions) -> list[Profile]:
+    """The profiles to render: the command's, else the book's, else phone."""
+    names = options.profiles or book.profiles or ["phone"]
+    for name in names:
+        if name not in PROFILES:
+            raise BookError(unknown_profile_message(name))
+    return [PROFILES[name] for name in names]
+
+
+def _number_ranges(numbers: list[int]) -> str:
+    """Sorted numbers as runs: [1, 2, 3, 5] -> "1-3, 5"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+
+
+@contextmanager
+def _partial_files_removed(folder: Path) -> Iterator[None]:
+    """Remove the files a run leaves half-written (`.<name>.part.<ext>`) in a book folder:
+    a killed run's before, and this run's after it ends, complete, failed or interrupted."""
+
+    def remove() -> None:
+        for leftover in folder.rglob(".*.part*"):
+            leftover.unlink(missing_ok=True)
+
+    remove()
+    try:
+        yield
+    finally:
+        remove()
 
 
 def render_fingerprint(folder: Path, options: RenderOptions) -> str:
@@ -247,10 +296,10 @@ def reading_rules(folder: Path | None = None) -> tuple[ReadingProfile, Lexicon]:
     return profile, Lexicon.load(*files, folder / LEXICON_FILE)
 
 
-def _scripts(book: Book, folder: Path, profile: Profile, voice_name: str | None
-             ) -> list[ChapterScript]:
+def _scripts(book: Book, rules: tuple[ReadingProfile, Lexicon], profile: Profile,
+             voice_name: str | None) -> list[ChapterScript]:
     """What each spoken chapter will say, with which voice; numbered as its chapter file."""
-    reading, lexicon = reading_rules(folder)
+    reading, lexicon = rules
     pauses = Pauses().scaled(profile.pause_scale)
 
     def script(number: int, title: str, paragraphs: list[str], voice: str) -> ChapterScript:
@@ -296,7 +345,7 @@ def _render_profile(
     seconds: dict[str, float] = {}
     jobs = options.jobs or default_jobs()
     clock = time.perf_counter()
-    scripts = _scripts(book, folder, profile, options.voice)
+    scripts = _scripts(book, reading_rules(folder), profile, options.voice)
     seconds["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -415,11 +464,16 @@ def batch_sources(folder: Path) -> list[Path]:
     )
 
 
-def plan(source: Path, password: str | None = None) -> BatchResult:
-    """What converting `source` would produce, without writing anything."""
+def plan(source: Path, options: RenderOptions | None = None, password: str | None = None
+         ) -> BatchResult:
+    """What converting `source` would produce, without writing anything; the duration of its
+    first profile's audio from its text as read and its voices' measured timing."""
+    options = options or RenderOptions()
     book, _ = extract(source, password)
     words = sum(len(text.split()) for c in book.chapters for text in [c.title, *c.paragraphs])
-    seconds = words / SPOKEN_WORDS_PER_SECOND + len(book.chapters) * 2.0
+    profile = _profiles(book, options)[0]
+    scripts = _scripts(book, reading_rules(), profile, options.voice)
+    seconds = estimated_seconds(scripts, profile.rate_scale, options.device)
     megabytes = seconds * DELIVERED_BYTES_PER_SECOND / 1e6
     return BatchResult(
         str(source), slugify(source.stem, 64), "planned", len(book.chapters), round(seconds, 1),
@@ -427,7 +481,6 @@ def plan(source: Path, password: str | None = None) -> BatchResult:
     )
 
 
-SPOKEN_WORDS_PER_SECOND = 2.6  # espeak-ng Vietnamese at its default rate, pauses included
 DELIVERED_BYTES_PER_SECOND = 2 * 64_000 / 8  # M4B and MP3, 64 kbps each
 
 
@@ -444,7 +497,7 @@ def batch(
     for source in sources:
         try:
             if dry_run:
-                results.append(plan(source, password))
+                results.append(plan(source, options, password))
                 continue
             book = prepare_book(source, out, password=password, progress=progress)
             if is_rendered(book, options):

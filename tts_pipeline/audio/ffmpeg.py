@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,10 +39,15 @@ def ffmpeg_executable() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
+_STOPPED = re.compile(r"received signal 2\.|Received > 3 system signals")  # ffmpeg's words
+
+
 def run_ffmpeg(arguments: list[str]) -> str:
     """Run ffmpeg with these arguments; return its log (stderr)."""
     command = [ffmpeg_executable(), "-hide_banner", "-nostdin", "-y", *arguments]
     result = subprocess.run(command, capture_output=True, text=True, errors="replace")
+    if result.returncode == -signal.SIGINT or _STOPPED.search(result.stderr):
+        raise KeyboardInterrupt  # Ctrl-C reached ffmpeg: the run is stopped, not failed
     if result.returncode != 0:
         tail = "\n".join(result.stderr.strip().splitlines()[-6:])
         raise FfmpegError(f"ffmpeg failed ({result.returncode}):\n{tail}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -72,6 +73,7 @@ def extract(path: Path, password: str | None = None, ocr: bool = False
             ) -> tuple[Book, list[str]]:
     """Read a PDF, DOCX, TXT or Markdown file into a Book (chapters without file names yet)
     and any warnings. A PDF without a text layer is read by OCR (`ocr` forces it)."""
+    _check_kind(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return _extract_pdf(path, password, ocr)
@@ -88,6 +90,42 @@ def extract(path: Path, password: str | None = None, ocr: bool = False
         f"{path.name}: {suffix or 'this'} files are not supported: give a PDF, DOCX, TXT or "
         "Markdown (.md) file"
     )
+
+
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .ppt (Office 97-2003)
+
+
+def _is_docx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def _check_kind(path: Path) -> None:
+    """Refuse, saying what it is and what to do, a path that is no document of a kind read
+    here: a folder, a missing or empty file, an old Office file, a Word file named otherwise."""
+    if path.is_dir():
+        raise ExtractError(
+            f"{path} is a folder, not a document: give a file in it, or run `batch` on the folder"
+        )
+    if not path.is_file():
+        raise ExtractError(f"{path} does not exist: check the path")
+    with path.open("rb") as handle:
+        head = handle.read(len(_OLE_SIGNATURE))
+    if not head:
+        raise ExtractError(f"{path.name} is empty (0 bytes): copy or export it again")
+    if head == _OLE_SIGNATURE or path.suffix.lower() == ".doc":
+        raise ExtractError(
+            f"{path.name} is an old Word or Office file (.doc): open it in Word, save it as "
+            "Word Document (.docx) and give that file"
+        )
+    if path.suffix.lower() != ".docx" and _is_docx(path):
+        raise ExtractError(
+            f"{path.name} is a Word document (.docx) under another name: rename it to "
+            f"{path.stem}.docx"
+        )
 
 
 def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfText | None = None,
@@ -107,9 +145,6 @@ def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfTex
 
 
 def _extract_pdf(path: Path, password: str | None, ocr: bool) -> tuple[Book, list[str]]:
-    with path.open("rb") as handle:
-        if not handle.read(1024).lstrip().startswith(b"%PDF"):
-            raise ExtractError(f"{path.name} is not a PDF (no %PDF header): check the file")
     pdf = read_pdf(path, password)
     warnings = []
     if ocr or sum(pdf.page_chars) == 0:

@@ -199,19 +199,28 @@ def _outline(document: pdfium.PdfDocument) -> list[OutlineEntry]:
     return entries
 
 
-def read_pdf(path: Path, password: str | None = None) -> PdfText:
-    """All text lines of a PDF with font size, weight, slant and position."""
+def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
+    """The document, opened with the password if it has one; ExtractError when pdfium cannot
+    open it (bytes before the %PDF header are its to judge)."""
     try:
-        document = pdfium.PdfDocument(str(path), password=password)
+        return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as error:
-        message = str(error).lower()
-        if "password" in message:
+        if "password" in str(error).lower():
             raise ExtractError(
-                f"{path.name} is password-protected: pass --password to open it"
+                f"{path.name}: wrong password: check the --password you gave"
+                if password else f"{path.name} is password-protected: pass --password to open it"
             ) from None
+        with path.open("rb") as handle:
+            header = b"%PDF" in handle.read(1024)
         raise ExtractError(
             f"{path.name} is not a readable PDF ({error}): check the file or export it again"
+            if header else f"{path.name} is not a PDF (no %PDF header): check the file"
         ) from None
+
+
+def read_pdf(path: Path, password: str | None = None) -> PdfText:
+    """All text lines of a PDF with font size, weight, slant and position."""
+    document = open_pdf(path, password)
     try:
         lines: list[Line] = []
         page_chars = []
@@ -229,9 +238,10 @@ def read_pdf(path: Path, password: str | None = None) -> PdfText:
         document.close()
 
 
-def render_page(path: Path, page: int = 0, scale: float = 2.0):  # -> PIL.Image.Image
+def render_page(path: Path, page: int = 0, scale: float = 2.0,
+                password: str | None = None):  # -> PIL.Image.Image
     """A page of the PDF as a picture (for the cover)."""
-    document = pdfium.PdfDocument(str(path))
+    document = open_pdf(path, password)
     try:
         return document[page].render(scale=scale).to_pil()
     finally:

@@ -14,6 +14,8 @@ import threading
 
 import numpy as np
 
+from .voice import VoiceError
+
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _INITIALIZE_DONT_EXIT = 0x8000
 _CHARS_UTF8 = 1
@@ -72,7 +74,8 @@ class EspeakEngine:
             known = library.espeak_SetVoiceByName(voice.encode()) == 0
             _close(library)
         if not known:
-            raise ValueError(f"espeak-ng has no voice named {voice!r}")
+            raise VoiceError(f"espeak-ng has no voice named {voice!r} (its Vietnamese voices: "
+                             "vi, vi-VN-x-central, vi-VN-x-south)")
 
     def synthesize(self, text: str) -> np.ndarray:
         chunks: list[np.ndarray] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ import soundfile
 
 from ..book import write_atomically
 from ..reading import Utterance
-from .voice import Engine, Voice, engine_version, load_engine
+from .voice import Engine, Voice, VoiceError, engine_version, load_engine
 
 LEAD_SECONDS = 0.7
 TAIL_SECONDS = 1.0
@@ -91,9 +92,11 @@ def audio_writer(target: Path, rate: int, tag: str = "") -> Iterator[soundfile.S
     try:
         with soundfile.SoundFile(str(temporary), "w", rate, 1, "PCM_16") as handle:
             yield handle
-    except soundfile.LibsndfileError as error:
+    except BaseException as error:  # a full disk, or Ctrl-C: no half-written file stays
         temporary.unlink(missing_ok=True)
-        raise OSError(f"could not write {target} ({error}): is the disk full?") from None
+        if isinstance(error, soundfile.LibsndfileError):
+            raise OSError(f"could not write {target} ({error}): is the disk full?") from None
+        raise
     os.replace(temporary, target)
 
 
@@ -106,13 +109,18 @@ _worker: dict[str, object] = {}
 
 
 def _start_worker(voice: Voice, rate_scale: float, device: str, cache_root: Path) -> None:
-    _worker["engine"] = load_engine(voice, rate_scale, device)
+    try:
+        _worker["engine"] = load_engine(voice, rate_scale, device)
+    except VoiceError as error:  # raised by each task: a pool reports it, not a dead worker
+        _worker["engine"] = error
     _worker["cache"] = UtteranceCache(cache_root)
 
 
 def _synthesize(item: tuple[str, str]) -> str:
     """Synthesize one utterance into the cache (in a worker); return its key."""
-    engine: Engine = _worker["engine"]  # type: ignore[assignment]
+    engine: Engine | VoiceError = _worker["engine"]  # type: ignore[assignment]
+    if isinstance(engine, VoiceError):
+        raise engine
     cache: UtteranceCache = _worker["cache"]  # type: ignore[assignment]
     key, text = item
     cache.store(key, engine.synthesize(text), engine.sample_rate)
@@ -132,12 +140,34 @@ def _fill_cache(
             _synthesize(item)
             advance()
         return
-    with ProcessPoolExecutor(
-        min(jobs, len(missing)), initializer=_start_worker,
-        initargs=(voice, rate_scale, device, cache_root),
-    ) as pool:
-        for _ in pool.map(_synthesize, missing, chunksize=2):
+    pool = ProcessPoolExecutor(min(jobs, len(missing)), initializer=_start_pool_worker,
+                               initargs=(voice, rate_scale, device, cache_root))
+    try:
+        with _ctrl_c_held():  # never inside the pool's bookkeeping, which would hang it
+            done = pool.map(_synthesize, missing, chunksize=2)
+        for _ in done:
             advance()
+    finally:  # on Ctrl-C or a failure, what has not started never will
+        pool.shutdown(cancel_futures=True)
+
+
+def _start_pool_worker(*arguments: object) -> None:
+    """A pool process leaves Ctrl-C to the main process, which stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start_worker(*arguments)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C pressed in the block is raised when it ends (processes forked in it ignore it)."""
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
@@ -189,6 +219,51 @@ def speech_level(powers: np.ndarray) -> float:
         return -70.0
     powers = powers[powers > powers.mean() * 0.1]
     return round(float(10 * np.log10(powers.mean())) - 0.691, 2)
+
+
+# Spoken sentences of several lengths in a bulletin's style (numbers spelled out, as the
+# reading stage hands them to a voice): a voice's timing is measured on them.
+CALIBRATION = (
+    "Xin kính chào bà con.",
+    "Sáng ngày mười hai tháng ba, ủy ban nhân dân phường họp bàn kế hoạch năm tới.",
+    "Các tổ dân phố rà soát danh sách hai trăm ba mươi lăm hộ nghèo và gửi về phường trước "
+    "ngày mười lăm tháng sau.",
+    "Hội nghị thống nhất ba giải pháp chính là giữ gìn vệ sinh đường phố, chăm lo gia đình "
+    "chính sách và vận động thanh niên tham gia hoạt động tình nguyện trong dịp hè năm hai "
+    "nghìn không trăm hai mươi sáu.",
+    "Trong năm qua, nhờ sự chung tay của người dân, phường đã làm mới hai tuyến đường dài một "
+    "nghìn tám trăm mét, xây thêm một sân chơi cho trẻ em, lắp bốn mươi đèn chiếu sáng ở các "
+    "ngõ nhỏ và tổ chức mười hai lớp học kỹ năng số cho người cao tuổi trên địa bàn.",
+)
+_timings: dict[str, tuple[float, float]] = {}
+
+
+def speech_timing(voice: Voice, rate_scale: float = 1.0, device: str = "cpu"
+                  ) -> tuple[float, float]:
+    """Seconds of audio per utterance and per spoken word, fitted on the voice's own audio of
+    the CALIBRATION sentences; measured once per voice and rate in a process."""
+    key = UtteranceCache.salt(voice, rate_scale)
+    if key not in _timings:
+        engine = load_engine(voice, rate_scale, device)
+        words = [len(sentence.split()) for sentence in CALIBRATION]
+        seconds = [len(engine.synthesize(sentence)) / engine.sample_rate
+                   for sentence in CALIBRATION]
+        per_word, per_utterance = np.polyfit(words, seconds, 1)
+        _timings[key] = (float(per_utterance), float(per_word))
+    return _timings[key]
+
+
+def estimated_seconds(scripts: Sequence[ChapterScript], rate_scale: float = 1.0,
+                      device: str = "cpu") -> float:
+    """How long the chapters' audio will be, as _assemble lays it out, each utterance timed
+    by its voice's measured speech_timing."""
+    total = 0.0
+    for script in scripts:
+        per_utterance, per_word = speech_timing(script.voice, rate_scale, device)
+        total += LEAD_SECONDS + TAIL_SECONDS + sum(
+            per_utterance + per_word * len(utterance.spoken.split()) + utterance.pause_after
+            for utterance in script.utterances)
+    return total
 
 
 def speak(

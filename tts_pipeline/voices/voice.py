@@ -105,6 +105,12 @@ def find_voice(name: str) -> Voice:
 
 
 _ENGINE_MODULES = {"espeak": "espeakng_loader", "piper": "piper", "coqui": "TTS"}
+_ENGINE_OPTIONS = {
+    "espeak": ("voice", "rate", "pitch", "word_gap"),
+    "piper": ("model", "config", "speaker", "length_scale", "noise_scale", "noise_w"),
+    "coqui": ("model", "config", "seed", "speaker", "language", "length_scale", "noise_scale",
+              "noise_scale_dp"),
+}
 _EXTRAS = {
     "piper": "pip install 'tts-pipeline[piper]'",
     "coqui": "pip install 'tts-pipeline[coqui]'",
@@ -127,6 +133,10 @@ def why_unusable(voice: Voice) -> str | None:
     module = _ENGINE_MODULES.get(voice.engine)
     if module is None:
         return f"unknown engine {voice.engine!r} (espeak, piper or coqui)"
+    unknown = [name for name in voice.options if name not in _ENGINE_OPTIONS[voice.engine]]
+    if unknown:
+        return (f"unknown option {', '.join(map(repr, unknown))} in [options]: the "
+                f"{voice.engine} engine takes {', '.join(_ENGINE_OPTIONS[voice.engine])}")
     if importlib.util.find_spec(module) is None:
         return f"the {voice.engine} engine is not installed: {_EXTRAS.get(voice.engine, '')}"
     for key in ("model", "config"):
@@ -139,10 +149,18 @@ def why_unusable(voice: Voice) -> str | None:
 
 
 def load_engine(voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> Engine:
-    """Build the voice's engine; heavy imports happen only here."""
-    problem = why_unusable(voice)
-    if problem:
-        raise VoiceError(f"voice {voice.name!r} cannot be used: {problem}")
+    """Build the voice's engine (heavy imports happen only here); a VoiceError names the
+    voice file and what is wrong with it."""
+    try:
+        problem = why_unusable(voice)
+        if problem:
+            raise VoiceError(problem)
+        return _build_engine(voice, rate_scale, device)
+    except VoiceError as error:
+        raise VoiceError(f"{voice.path or f'voice {voice.name!r}'}: {error}") from None
+
+
+def _build_engine(voice: Voice, rate_scale: float, device: str) -> Engine:
     if voice.engine == "piper":
         from .piper import PiperEngine
 
