@@ -15,6 +15,8 @@ from pathlib import Path
 
 import tomli_w
 
+from .errors import UserError
+
 BOOK_FILE = "book.toml"
 CHAPTER_DIR = "chapters"
 
@@ -157,7 +159,7 @@ def parse_chapter(text: str) -> tuple[str, list[str]]:
     return title, paragraphs
 
 
-class BookError(Exception):
+class BookError(UserError):
     """A book folder that cannot be read; the message says what to fix."""
 
 

@@ -27,13 +27,13 @@ from typer.exceptions import TyperException
 
 from . import pipeline
 from .audio.ffmpeg import FfmpegError
-from .book import BookError, read_book
-from .extract import ExtractError
+from .book import read_book
+from .errors import UserError
 from .reading import explain, normalize, unknown_tokens
 from .voices.voice import VoiceError
 
 console = Console(stderr=True, soft_wrap=True)
-USER_ERRORS = (ExtractError, BookError, VoiceError, FfmpegError, OSError)
+USER_ERRORS = (UserError, FfmpegError, OSError)
 STOPPED = "stopped: run the same command again to continue; nothing finished is lost"
 state = {"debug": False}
 
@@ -394,25 +394,22 @@ def publish_command(
 
     Books must be rendered with --mp3-single. The options are remembered in
     OUTPUT/publish.toml, so the next run needs none."""
-    from .publish import PublishError, publish
+    from .publish import book_folders, publish
     from .publish.settings import SETTINGS_FILE, merged_settings
 
-    try:
-        settings, saved = merged_settings(output, site=site, base_url=base_url, title=title,
-                                          author=author)
-        if saved:
-            console.print(f"saved the settings to {output / SETTINGS_FILE}: next time "
-                          f"`tts-pipeline publish {shlex.quote(str(output))}` is enough")
-        with _progress() as progress:
-            advance = progress.step("Publishing", len(list(output.glob("*/book.toml"))))
-            report = publish(output, settings, advance)
-    except (PublishError, OSError) as error:
-        _fail(error)
-        raise typer.Exit(1) from None
+    settings, saved = merged_settings(output, site=site, base_url=base_url, title=title,
+                                      author=author)
+    if saved:
+        console.print(rich_escape(f"saved the settings to {output / SETTINGS_FILE}: next time "
+                                  f"`tts-pipeline publish {shlex.quote(str(output))}` is enough"))
+    with _progress() as progress:
+        report = publish(output, settings,
+                         progress.step("Publishing", len(book_folders(output))))
     for folder, message in report.failed:
-        console.print(f"[red]not published:[/] {folder}: {message}")
-    console.print(f"[green]site:[/] {report.site} — {len(report.published)} published, "
-                  f"{len(report.unchanged)} unchanged; feed {settings.url('feed.xml')}")
+        console.print(f"[red]not published:[/] {rich_escape(f'{folder}: {message}')}")
+    console.print(f"[green]site:[/] {rich_escape(str(report.site))} — {len(report.published)} "
+                  f"published, {len(report.unchanged)} unchanged; feed "
+                  f"{settings.url('feed.xml')}")
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -425,20 +422,16 @@ def serve_command(
     from .publish.serve import site_server
 
     if not (site / "index.html").is_file():
-        _fail(OSError(f"{site} has no index.html: run `tts-pipeline publish` first"))
-        raise typer.Exit(1)
+        raise OSError(f"{site} has no index.html: run `tts-pipeline publish` first")
     try:
         server = site_server(site, port=port)
     except OSError as error:
-        _fail(OSError(f"cannot listen on port {port} ({error.strerror}): try --port 8080"))
-        raise typer.Exit(1) from None
-    console.print(f"[green]serving[/] {site} at http://127.0.0.1:{server.server_port}/ "
-                  "(Ctrl-C stops)")
+        raise OSError(f"cannot listen on port {port} ({error.strerror}): try --port 8080"
+                      ) from None
+    console.print(f"[green]serving[/] {rich_escape(str(site))} at "
+                  f"http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)")
     with server:
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            console.print("stopped")
+        server.serve_forever()
 
 
 def run() -> None:

@@ -12,13 +12,15 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ..errors import UserError
+
 _ITALIC_FLAG = 0x40
 _FORCE_BOLD_FLAG = 0x40000
 _PLACEHOLDERS = {"", "(anonymous)", "(unspecified)", "untitled", "Untitled"}
 GAP_RATIO = 0.45  # a blank wider than this many font sizes splits a line into spans
 
 
-class ExtractError(Exception):
+class ExtractError(UserError):
     """A document that cannot be turned into a book; the message says what to do."""
 
 

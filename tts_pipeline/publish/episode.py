@@ -12,9 +12,10 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from ..book import BookError, read_book, slugify
+from ..errors import UserError
 
 
-class PublishError(Exception):
+class PublishError(UserError):
     """A book or site that cannot be published; the message says what to do."""
 
 

@@ -13,6 +13,7 @@ from typing import Protocol
 import numpy as np
 
 from ..book import file_sha256
+from ..errors import UserError
 
 VOICES_ENV = "TTS_PIPELINE_VOICES"
 DEFAULT_VOICE = "vi-north"
@@ -26,7 +27,7 @@ class Engine(Protocol):
     def synthesize(self, text: str) -> np.ndarray: ...
 
 
-class VoiceError(Exception):
+class VoiceError(UserError):
     """A voice that cannot be found or used; the message says what to do."""
 
 
