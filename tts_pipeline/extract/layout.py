@@ -7,7 +7,9 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
+from .admin import DocumentHead, starts_section
 from .pdf import Line, PdfText, Span
 
 TITLE_RATIO = 1.25
@@ -16,10 +18,11 @@ SMALL_RATIO = 0.92
 MARGIN_SHARE = 0.09
 TABLE_MIN_ROWS = 3
 TABLE_CELL_REACH = 12  # a row's cells are at most this many font sizes tall
+COVER_SHARE = 0.4  # a cover has less than this share of a typical page's words
 
 _PAGE_NUMBER = re.compile(r"^(trang\s*)?[-–—\s]*\d{1,4}(\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
-_TOC_HEADING = re.compile(r"^(mục lục|trong số này|nội dung chính)\s*:?$", re.IGNORECASE)
-_LEADER = r"((\. ?){3,}|…{2,}|·{3,}|\s{2,}|\t)"
+_TOC_HEADING = re.compile(r"^(mục lục|trong số này|nội dung(?: chính)?)\s*:?$", re.IGNORECASE)
+_LEADER = r"(([.…·] ?){3,}|\s{2,}|\t)"
 _TOC_ENTRY = re.compile(_LEADER + r"\s*\d{1,3}\s*$")
 _CAPTION = re.compile(r"^\(?\s*(ảnh|nguồn|photo)\b[^\n]{0,60}", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
@@ -30,13 +33,14 @@ _MARKER = re.compile(rf"{_BULLETS}|\d{{1,2}}[.)]|[a-zđ]\)")
 _BULLET = re.compile(rf"^\s*{_BULLETS}\s+")
 _LIST_ITEM = re.compile(rf"^\s*({_MARKER.pattern})\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+_QUOTE_END = re.compile(r"[.!?…\"”»]$")  # a pull quote is a whole sentence
 
 
 @dataclass
 class Block:
     """A title or a paragraph, in reading order."""
 
-    kind: str  # "title" | "paragraph" | "row" (a table row: its cells joined by ", ")
+    kind: str  # "title" | "paragraph" | "letterhead" | "row" (a table row: cells joined by ", ")
     text: str
     page: int
     bold: bool = False
@@ -108,17 +112,16 @@ def contents_titles(lines: list[Line], toc: set[int]) -> list[str]:
     return [title for title in titles if title]
 
 
-def _cover_page(lines: list[Line], page_count: int, size: float) -> bool:
-    """Whether the first page is a cover: little body text compared with the other pages."""
+def _cover_page(lines: list[Line], page_count: int) -> bool:
+    """Whether the first page is a cover: few words (in any style) compared with the other
+    pages. A first page of italic preamble or a letterhead is text, not a cover."""
     if page_count < 3:
         return False
-    body_chars = Counter()
+    words: Counter[int] = Counter()
     for line in lines:
-        if abs(line.size - size) < 0.6 and not line.italic:
-            body_chars[line.page] += len(line.text)
-    others = [body_chars[page] for page in range(1, page_count)]
-    typical = statistics.median(others) if others else 0
-    return body_chars[0] < 0.4 * typical
+        words[line.page] += len(line.text.split())
+    others = [words[page] for page in range(1, page_count)]
+    return words[0] < COVER_SHARE * statistics.median(others)
 
 
 def _is_title(line: Line, size: float) -> bool:
@@ -210,6 +213,13 @@ def _leading(lines: list[Line], size: float) -> float:
         and abs(following.size - size) < 0.6 and 0 < following.baseline - line.baseline < size * 3
     ]
     return statistics.median(gaps) if gaps else size * 1.2
+
+
+def _same_row(previous: Line, line: Line) -> bool:
+    """Whether a line goes on where the one before it stopped, on its baseline: the rest of
+    a printed line that a superscript (a footnote mark, m³) or a change of font split off."""
+    return (previous.page == line.page and abs(line.baseline - previous.baseline) < line.size / 2
+            and previous.x1 - line.size / 2 <= line.x0 <= previous.x1 + line.size)
 
 
 def _ends_short(line: Line, edges: tuple[float, float]) -> bool:
@@ -382,20 +392,35 @@ def find_tables(lines: list[Line], skip: set[int]) -> list[Table]:
     return tables
 
 
-def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
-    """Titles and paragraphs in reading order, and the titles of the contents page."""
+def _head_blocks(lines: list[Line], head: DocumentHead) -> list[Block]:
+    """An administrative document's letterhead, one block per line or cell, and its title."""
+    blocks = [Block("letterhead", clean_text(lines[index].text), lines[index].page)
+              for index in head.letterhead if re.search(r"\w", lines[index].text)]
+    if head.title:
+        title = " ".join(lines[index].text for index in head.title)
+        blocks.append(Block("title", clean_text(title), lines[head.title[0]].page, True))
+    return [block for block in blocks if block.text]
+
+
+def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | None = None
+            ) -> tuple[list[Block], list[str]]:
+    """Titles and paragraphs in reading order, and the titles of the contents page. An
+    administrative document's `head` (letterhead and title) comes first, as blocks of its
+    own; its `closing` lines (recipients, signature) are not read."""
     lines = pdf.lines
     size = body_size(lines)
     toc = _toc_lines(lines)
-    dropped = _running_lines(lines, pdf.page_count) | toc
+    dropped = _running_lines(lines, pdf.page_count) | toc | (closing or set())
     dropped |= _ghost_lines(lines, dropped, size)
-    cover = _cover_page(lines, pdf.page_count, size)
+    head_lines = set(head.letterhead + head.title) if head else set()
+    dropped |= head_lines
+    cover = head is None and _cover_page(lines, pdf.page_count)
     leading = _leading(lines, size)
     tables = {table.lines[0]: table for table in find_tables(lines, dropped)}
     in_tables = {index for table in tables.values() for index in table.lines}
     columns, edges = _text_columns(lines, size, dropped | in_tables)
     dropped.update(in_tables.difference(tables))
-    blocks: list[Block] = []
+    blocks: list[Block] = _head_blocks(lines, head) if head else []
     previous: Line | None = None
     previous_column = -1
     for index, line in enumerate(lines):
@@ -424,11 +449,10 @@ def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
             continue
         left, right = edges.get(columns[index], (line.x0, line.x1))
         last = blocks[-1] if blocks else None
-        item = _LIST_ITEM.match(text)
+        item = _LIST_ITEM.match(text) or starts_section(text)
         hanging = last is not None and bool(_LIST_ITEM.match(last.text))  # a list item's wrap
-        continues = (
-            last is not None and last.kind == "paragraph" and previous is not None
-            and not item
+        continues = last is not None and last.kind == "paragraph" and previous is not None and (
+            _same_row(previous, line) or not item
             and not _is_title(previous, size)
             and last.bold == line.bold
             and (line.x0 < left + line.size * 0.8 or hanging)
@@ -450,33 +474,33 @@ def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
 
 
 QUOTE_WORDS = (5, 40)  # a pull quote or caption found by its words is this long
-QUOTE_SHARE = 0.8  # of its word triples found in a longer paragraph on its page
+QUOTE_SHARE = 0.9  # of its words found, in one run, in a longer paragraph on its page
 
 
-def _triples(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return set(zip(words, words[1:], words[2:], strict=False))
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
-def _repeats(text: str, page: list[tuple[int, set]]) -> bool:
-    """Whether most of the text's word triples stand in a longer paragraph of its page."""
-    triples = _triples(text)
-    length = len(text.split())
-    return bool(triples) and any(
-        words > length and len(triples & other) >= QUOTE_SHARE * len(triples)
-        for words, other in page
-    )
+def _repeats(text: str, page: list[list[str]]) -> bool:
+    """Whether the text is a real duplicate: nearly all its words stand, in the same order
+    and unbroken, in a longer paragraph of its page (which is read)."""
+    words = _words(text)
+    for other in page:
+        if len(other) > len(words):
+            run = SequenceMatcher(None, words, other, autojunk=False).find_longest_match()
+            if words and run.size >= QUOTE_SHARE * len(words):
+                return True
+    return False
 
 
 def _without_quotes_and_captions(blocks: list[Block]) -> list[Block]:
     """Drop what type style cannot show in a scan: pull quotes (a short paragraph, or a run of
     short ones, whose words repeat a longer paragraph on its page) and photo captions ending
     in a credit ("… Ảnh: Minh Anh")."""
-    pages: dict[int, list[tuple[int, set]]] = {}
+    pages: dict[int, list[list[str]]] = {}
     for block in blocks:
         if block.kind == "paragraph":
-            pages.setdefault(block.page, []).append((len(block.text.split()),
-                                                     _triples(block.text)))
+            pages.setdefault(block.page, []).append(_words(block.text))
     low, high = QUOTE_WORDS
     kept: list[Block] = []
     index = 0
@@ -486,14 +510,14 @@ def _without_quotes_and_captions(blocks: list[Block]) -> list[Block]:
         if short and _CAPTION_CREDIT.search(block.text):
             index += 1
             continue
-        if short and len(block.text.split()) >= low and _repeats(block.text,
-                                                                  pages[block.page]):
+        if short and len(block.text.split()) >= low and _repeats(block.text, pages[block.page]):
             end = index + 1
             while end < len(blocks) and blocks[end].kind == "paragraph" and _repeats(
                     " ".join(b.text for b in blocks[index:end + 1]), pages[block.page]):
                 end += 1
-            index = end
-            continue
+            if _QUOTE_END.search(blocks[end - 1].text):
+                index = end
+                continue
         kept.append(block)
         index += 1
     return kept
