@@ -74,7 +74,9 @@ def _legacy_metadata(metadata: dict[str, str]) -> dict[str, str]:
     return converted
 
 
-def _line_to_unicode(line: Line, encoding: str) -> Line:
+def _line_to_unicode(line: Line, encoding: str | None) -> Line:
+    if encoding is None:
+        return line
     return replace(
         line, text=to_unicode(line.text, encoding, line.font),
         spans=tuple(span._replace(text=to_unicode(span.text, encoding, line.font))
@@ -82,15 +84,25 @@ def _line_to_unicode(line: Line, encoding: str) -> Line:
     )
 
 
-def _to_unicode(pdf: PdfText, encoding: str) -> PdfText:
-    """Every line and outline entry of a legacy-font PDF in Unicode."""
-    return PdfText(
-        [_line_to_unicode(line, encoding) for line in pdf.lines],
-        pdf.page_count,
-        [replace(entry, title=to_unicode(entry.title, encoding)) for entry in pdf.outline],
-        pdf.metadata,
-        pdf.page_chars,
-    )
+def _font_encodings(lines: list[Line]) -> dict[str, str | None]:
+    """The legacy encoding each font's text is typed in (None for Unicode): a file may set
+    its masthead in VNI or TCVN3 and its body in Unicode."""
+    texts: dict[str, list[str]] = {}
+    for line in lines:
+        texts.setdefault(line.font, []).append(line.text)
+    return {font: legacy_encoding(" ".join(text)) for font, text in texts.items()}
+
+
+def _to_unicode(pdf: PdfText, encodings: dict[str, str | None]) -> PdfText:
+    """Every line in a legacy-encoded font, and every outline entry typed in a legacy
+    encoding, in Unicode."""
+    outline = []
+    for entry in pdf.outline:
+        encoding = legacy_encoding(entry.title)
+        outline.append(replace(entry, title=to_unicode(entry.title, encoding))
+                       if encoding else entry)
+    return PdfText([_line_to_unicode(line, encodings[line.font]) for line in pdf.lines],
+                   pdf.page_count, outline, pdf.metadata, pdf.page_chars)
 
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
@@ -151,10 +163,11 @@ def _extract_pdf(path: Path, password: str | None, ocr: bool) -> tuple[Book, lis
             raise ExtractError(
                 f"{path.name} has no text layer and OCR found no text on its pages: check the file"
             )
-    legacy = legacy_encoding(" ".join(line.text for line in pdf.lines))
+    encodings = _font_encodings(pdf.lines)
+    legacy = sorted({encoding for encoding in encodings.values() if encoding})
     if legacy:
-        pdf = _to_unicode(pdf, legacy)
-        warnings.append(_LEGACY_WARNING.format(legacy))
+        pdf = _to_unicode(pdf, encodings)
+        warnings.append(_LEGACY_WARNING.format(" and ".join(legacy)))
     head = document_head(pdf.lines)
     blocks, contents = analyse(pdf, head, closing_lines(pdf.lines))
     blocks = structure(blocks, administrative=head is not None)

@@ -243,8 +243,8 @@ def _styled_heading(block: Block) -> bool:
 
 def _appendix(block: Block) -> bool:
     """A 'PHỤ LỤC' heading in capitals: an appendix, always a chapter of its own."""
-    return block.kind != "row" and bool(_APPENDIX.match(plain(block.text))) \
-        and _capitals(block.text)
+    opening = _APPENDIX.match(plain(block.text))
+    return block.kind != "row" and opening is not None and _capitals(block.text[:opening.end()])
 
 
 def _numbered_run(blocks: list[Block], level: Level) -> list[int]:
@@ -277,12 +277,12 @@ def _heading(block: Block, level: Level) -> list[Block]:
 def structure(blocks: list[Block], administrative: bool) -> list[Block]:
     """The blocks with the top level of numbered headings (and appendices, 'PHỤ LỤC') made
     titles. An administrative document always uses its structure; another only when no
-    titles were found by type size, or fewer than the numbered headings."""
+    titles were found by type size."""
     runs = (_numbered_run(blocks, level) for level in LEVELS)
     level, run = next(((level, run) for level, run in zip(LEVELS, runs, strict=True) if run),
                       (None, []))
-    titles = sum(block.kind == "title" for block in blocks)
-    if level is None or not (administrative or titles <= len(run)):
+    titled = any(block.kind == "title" for block in blocks)
+    if level is None or not (administrative or not titled):
         return blocks
     heads = set(run)
     result: list[Block] = []

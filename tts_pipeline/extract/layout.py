@@ -29,7 +29,7 @@ _CAPTION_CREDIT = re.compile(
     r"\(?\s*ảnh\s*(:|minh họa|minh hoạ|tư liệu)[^.]{0,40}\)?\s*$", re.IGNORECASE
 )
 _BULLETS = "[•▪◦●■□➢►\uf0b7\uf0a7–-]"
-_MARKER = re.compile(rf"{_BULLETS}|\d{{1,2}}[.)]|[a-zđ]\)")
+_MARKER = re.compile(rf"{_BULLETS}|\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}[.)]|[a-zđ]\)")
 _BULLET = re.compile(rf"^\s*{_BULLETS}\s+")
 _LIST_ITEM = re.compile(rf"^\s*({_MARKER.pattern})\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
@@ -161,12 +161,37 @@ def _is_noise(line: Line, size: float) -> bool:
     return bool(line.italic and (_CAPTION.match(text) or _CAPTION_CREDIT.search(text)))
 
 
+def _code_break(before: str, after: str) -> bool:
+    """Whether a line-end hyphen stands inside a document code ('NĐ-CP', 'QĐ-UBND', 'H2-1')
+    and stays: capitals or digits on both sides."""
+    return bool(before and after) and _code_char(before[-1]) and _code_char(after[0])
+
+
+def _code_char(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit()
+
+
+def _unglue(word: re.Match[str]) -> str:
+    """A Vietnamese word glued to the next at a line join ('phòngThống') parted again before
+    each capitalised syllable that follows a lower-case letter, in a word with diacritics
+    (so 'YouTube' or 'ThS' stay whole)."""
+    text = word.group()
+    if text.isascii():
+        return text
+    cuts = [index for index in range(1, len(text) - 1)
+            if text[index - 1].islower() and text[index].isupper() and text[index + 1].islower()]
+    for index in reversed(cuts):
+        text = f"{text[:index]} {text[index:]}"
+    return text
+
+
 def join_lines(previous: str, following: str) -> str:
     """Join two lines of one paragraph, repairing hyphenation breaks."""
     previous = previous.rstrip()
     following = following.lstrip()
     if previous.endswith(("\x02", "\u2010")):  # pdfium's and Chromium's soft-hyphen breaks
-        return previous[:-1] + following
+        hyphen = "-" if _code_break(previous[:-1], following) else ""
+        return previous[:-1] + hyphen + following
     if previous.endswith("-") and len(previous) > 1 and previous[-2].isalnum():
         return previous + following
     return f"{previous} {following}"
@@ -175,7 +200,8 @@ def join_lines(previous: str, following: str) -> str:
 def clean_text(text: str) -> str:
     text = text.replace("\u00ad", "").replace("\x02", "").replace("\ufffe", "")
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n")
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    text = re.sub(r"\w+", _unglue, unicodedata.normalize("NFC", text))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _text_columns(lines: list[Line], size: float, skip: set[int]
@@ -220,6 +246,15 @@ def _same_row(previous: Line, line: Line) -> bool:
     a printed line that a superscript (a footnote mark, m³) or a change of font split off."""
     return (previous.page == line.page and abs(line.baseline - previous.baseline) < line.size / 2
             and previous.x1 - line.size / 2 <= line.x0 <= previous.x1 + line.size)
+
+
+def _centred_under(previous: Line, line: Line, edges: tuple[float, float]) -> bool:
+    """Whether a line is centred under the one before it, both clear of the column's edges,
+    as the lines of a centred heading or subtitle are."""
+    left, right = edges
+    clear = all(left + line.size < each.x0 and each.x1 < right - line.size
+                for each in (previous, line))
+    return clear and abs((line.x0 + line.x1) - (previous.x0 + previous.x1)) / 2 < line.size
 
 
 def _ends_short(line: Line, edges: tuple[float, float]) -> bool:
@@ -455,7 +490,8 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
             _same_row(previous, line) or not item
             and not _is_title(previous, size)
             and last.bold == line.bold
-            and (line.x0 < left + line.size * 0.8 or hanging)
+            and (line.x0 < left + line.size * 0.8 or hanging
+                 or _centred_under(previous, line, (left, right)))
             and not _ends_short(previous, edges.get(previous_column, (previous.x0, previous.x1)))
             and (
                 previous.page != line.page or columns[index] != previous_column
