@@ -240,3 +240,10 @@ def test_plain_text_numbered_articles_are_not_a_document_structure(tmp_path):
     path.write_text("# Tin 1\n\n1. Mục một\n\n2. Mục hai\n\n# Tin 2\n\nNội dung.\n", "utf-8")
     _, blocks = read_plain(path)
     assert structure(blocks, administrative=False) == blocks
+
+
+def test_a_table_header_printed_on_every_page_is_read_once():
+    """The strategy's 20-page appendix table repeats its bold header row atop each page."""
+    text = heard(book_of("14"))
+    assert text.count("2021- 2025 2026 - 2030") == 1
+    assert text.count("Kế hoạch thực hiện") == 1

@@ -16,6 +16,7 @@ TITLE_RATIO = 1.25
 LARGE_TITLE_RATIO = 1.5
 SMALL_RATIO = 0.92
 MARGIN_SHARE = 0.09
+REPEATED_SHARE = 0.3  # a line on this share of the pages, at one height, is furniture
 TABLE_MIN_ROWS = 3
 TABLE_CELL_REACH = 12  # a row's cells are at most this many font sizes tall
 COVER_SHARE = 0.4  # a cover has less than this share of a typical page's words
@@ -68,12 +69,45 @@ def _running_lines(lines: list[Line], page_count: int) -> set[int]:
     pages_per_key: dict[str, set[int]] = {}
     for index in in_margin:
         pages_per_key.setdefault(_margin_key(lines[index].text), set()).add(lines[index].page)
-    repeated = max(2, int(page_count * 0.3))
     return {
         index for index in in_margin
-        if len(pages_per_key[_margin_key(lines[index].text)]) >= repeated
+        if len(pages_per_key[_margin_key(lines[index].text)]) >= _repeated(page_count)
         or _PAGE_NUMBER.match(lines[index].text.strip())
     }
+
+
+def _repeated(page_count: int) -> int:
+    """On how many pages a line must stand to be running furniture."""
+    return max(2, int(page_count * REPEATED_SHARE))
+
+
+def _repeated_rows(lines: list[Line], page_count: int, running: set[int]) -> set[int]:
+    """Indexes of a table's header row printed again at the top of every page: bold lines
+    repeated word for word at the same height on many pages, above anything else on their
+    page but `running` headers. The first printing is kept, and read once."""
+    seen: dict[tuple[str, int], list[int]] = {}
+    first: dict[str, int] = {}  # the page each text is first printed on
+    for index, line in enumerate(lines):
+        if line.bold:
+            key = line.text.strip()
+            seen.setdefault((key, round(line.baseline / line.size)), []).append(index)
+            first.setdefault(key, line.page)
+    repeats = {
+        index for (key, _), indexes in seen.items()
+        if len({lines[index].page for index in indexes}) >= max(3, _repeated(page_count))
+        for index in indexes if lines[index].page != first[key]
+    }
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if index not in running:
+            pages.setdefault(line.page, []).append(index)
+    on_top: set[int] = set()
+    for indexes in pages.values():
+        for index in sorted(indexes, key=lambda i: lines[i].baseline):
+            if index not in repeats:
+                break
+            on_top.add(index)
+    return on_top
 
 
 def _toc_lines(lines: list[Line]) -> set[int]:
@@ -446,6 +480,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
     size = body_size(lines)
     toc = _toc_lines(lines)
     dropped = _running_lines(lines, pdf.page_count) | toc | (closing or set())
+    dropped |= _repeated_rows(lines, pdf.page_count, dropped)
     dropped |= _ghost_lines(lines, dropped, size)
     head_lines = set(head.letterhead + head.title) if head else set()
     dropped |= head_lines
