@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ TITLE_GAP = 2.0  # ... and its lines this many font sizes apart
 SIGNATURE_WORDS = 6  # the lines under a signer's title (rank, name) are this short
 HEADING_WORDS = 40  # a structural heading paragraph is at most this long
 ARTICLE_TITLE_WORDS = 20  # a longer "Điều N. …" paragraph is titled by its label alone
+OPENING_CHARS = 24  # a heading's label ('Chương XII', 'PHỤ LỤC') is in this many characters
 CAPITALS_SHARE = 0.8  # of a heading's letters, for a heading known without its bold
 
 DOCUMENT_TYPES = (
@@ -39,8 +41,8 @@ _BODY_START = re.compile(r"^(can cu|xet|theo de nghi|kinh gui|thuc hien)\b")
 _RECIPIENTS = re.compile(r"^noi nhan\b")
 _RECIPIENT_ITEM = re.compile(r"^\s*([-–—+•]|luu\b)")
 _SIGNER = re.compile(r"^(tm|kt|tl|tuq|q|pp)\s*\.\s*\w")
-_STAMP = re.compile(r"\(\s*da ky\b|signature not verified|^ky boi\b|^thoi gian ky\b"
-                    r"|^sao y\b|^hoa toc\b")
+_STAMP = re.compile(r"^(ky boi|thoi gian ky|sao y|hoa toc)\b")
+_SIGNED = re.compile(r"\(\s*đã ký|signature not verified", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"^(ban|dang|uy ban|ubnd|hdnd|hoi|so|bo|phong|trung tam|van phong|chi bo|chi cuc|cong ty"
     r"|truong|bao|tap chi|cuc|tong cuc|vien|mat tran|doan|lien doan|thanh uy|tinh uy"
@@ -51,9 +53,18 @@ _ORGANISATION = re.compile(
 def plain(text: str) -> str:
     """Lower case without diacritics, one character for each of the text's (NFC) characters,
     so that positions in it are positions in the text: 'Hòa' and 'Hoà' are both 'hoa'."""
-    text = unicodedata.normalize("NFC", text)
-    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text.replace("đ", "d")
-                   .replace("Đ", "D")).lower()
+    return "".join(map(_base, unicodedata.normalize("NFC", text)))
+
+
+@cache
+def _base(ch: str) -> str:
+    """A character's lower-case base letter: 'Ộ' → 'o', 'Đ' → 'd'."""
+    return "d" if ch in "đĐ" else unicodedata.normalize("NFD", ch)[0].lower()
+
+
+def _opening(text: str) -> str:
+    """The plain form of a text's first words, where headings show what they are."""
+    return plain(text[:OPENING_CHARS])
 
 
 def _capitals(text: str) -> bool:
@@ -158,8 +169,8 @@ def closing_lines(lines: list[Line]) -> set[int]:
     text ('(Đã ký)', 'Ký bởi: …', 'SAO Y')."""
     dropped: set[int] = set()
     for index, line in enumerate(lines):
-        key = plain(line.text).strip()
-        if _STAMP.search(key):
+        key = _opening(line.text.strip())
+        if _STAMP.match(key) or _SIGNED.search(line.text):
             dropped.add(index)
         elif _RECIPIENTS.match(key):
             dropped.update(_recipients(lines, index))
@@ -182,7 +193,7 @@ def _recipients(lines: list[Line], start: int) -> set[int]:
     }
     for index in range(max(taken) + 1, len(lines)):
         line = lines[index]
-        if line.page != top.page + 1 or not _RECIPIENT_ITEM.match(plain(line.text)):
+        if line.page != top.page + 1 or not _RECIPIENT_ITEM.match(_opening(line.text)):
             break
         taken.add(index)
     return taken
@@ -220,14 +231,14 @@ def _number(text: str) -> int:
 def starts_section(text: str) -> bool:
     """Whether a line opens a heading ('Điều 3.', 'Chương II', or 'II. …' in capitals), so
     that it starts a paragraph of its own."""
-    key = plain(text)
+    key = _opening(text)
     return any(level.pattern.match(key) and (not level.styled or _capitals(text))
                for level in LEVELS)
 
 
 def _heading_number(block: Block, level: Level) -> int | None:
     """The number of a paragraph that is a heading of `level`, else None."""
-    match = level.pattern.match(plain(block.text))
+    match = level.pattern.match(_opening(block.text))
     if block.kind != "paragraph" or match is None:
         return None
     if level.styled and not _styled_heading(block):
@@ -243,7 +254,7 @@ def _styled_heading(block: Block) -> bool:
 
 def _appendix(block: Block) -> bool:
     """A 'PHỤ LỤC' heading in capitals: an appendix, always a chapter of its own."""
-    opening = _APPENDIX.match(plain(block.text))
+    opening = _APPENDIX.match(_opening(block.text))
     return block.kind != "row" and opening is not None and _capitals(block.text[:opening.end()])
 
 
@@ -267,7 +278,7 @@ def _numbered_run(blocks: list[Block], level: Level) -> list[int]:
 def _heading(block: Block, level: Level) -> list[Block]:
     """A heading paragraph as a title; a long 'Điều N. …' as its label and the rest."""
     if level is ARTICLE and len(block.text.split()) > ARTICLE_TITLE_WORDS:
-        label = ARTICLE.pattern.match(plain(block.text))
+        label = ARTICLE.pattern.match(_opening(block.text))
         assert label is not None
         return [replace(block, kind="title", text=block.text[:label.end()].rstrip(" .:")),
                 replace(block, text=block.text[label.end():].strip())]

@@ -34,6 +34,10 @@ _MARKER = re.compile(rf"{_BULLETS}|\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}[.)]|[a
 _BULLET = re.compile(rf"^\s*{_BULLETS}\s+")
 _LIST_ITEM = re.compile(rf"^\s*({_MARKER.pattern})\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_UPPER = _LOWER.upper()
+_GLUED = re.compile(f"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+_GLUED_WORD = re.compile(rf"\w*{_GLUED.pattern}\w*")
 _QUOTE_END = re.compile(r"[.!?…\"”»]$")  # a pull quote is a whole sentence
 
 
@@ -207,16 +211,10 @@ def _code_char(ch: str) -> bool:
 
 def _unglue(word: re.Match[str]) -> str:
     """A Vietnamese word glued to the next at a line join ('phòngThống') parted again before
-    each capitalised syllable that follows a lower-case letter, in a word with diacritics
+    each capitalised syllable that follows a lower-case letter, when the word has diacritics
     (so 'YouTube' or 'ThS' stay whole)."""
     text = word.group()
-    if text.isascii():
-        return text
-    cuts = [index for index in range(1, len(text) - 1)
-            if text[index - 1].islower() and text[index].isupper() and text[index + 1].islower()]
-    for index in reversed(cuts):
-        text = f"{text[:index]} {text[index:]}"
-    return text
+    return text if text.isascii() else _GLUED.sub(" ", text)
 
 
 def join_lines(previous: str, following: str) -> str:
@@ -234,7 +232,7 @@ def join_lines(previous: str, following: str) -> str:
 def clean_text(text: str) -> str:
     text = text.replace("\u00ad", "").replace("\x02", "").replace("\ufffe", "")
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n")
-    text = re.sub(r"\w+", _unglue, unicodedata.normalize("NFC", text))
+    text = _GLUED_WORD.sub(_unglue, unicodedata.normalize("NFC", text))
     return re.sub(r"\s+", " ", text).strip()
 
 
