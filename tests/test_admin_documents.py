@@ -247,3 +247,13 @@ def test_a_table_header_printed_on_every_page_is_read_once():
     text = heard(book_of("14"))
     assert text.count("2021- 2025 2026 - 2030") == 1
     assert text.count("Kế hoạch thực hiện") == 1
+
+
+def test_a_table_in_smaller_type_is_read_not_dropped_as_small_print():
+    """The decision's land-use table is set a size below the body, as footnotes are; its
+    cells stand at many places across the page, a footnote's lines at one."""
+    text = heard(book_of("05"))
+    assert "Đất cơ quan, viện nghiên cứu, trường đào tạo" in text
+    assert "CQ2 18.229 4.033 22,1" in text
+    footnote = "Báo cáo chính trị của BCH TW Đảng khóa XII tại ĐH đại biểu toàn quốc"
+    assert footnote not in heard(book_of("14"))

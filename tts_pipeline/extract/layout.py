@@ -18,6 +18,7 @@ SMALL_RATIO = 0.92
 MARGIN_SHARE = 0.09
 REPEATED_SHARE = 0.3  # a line on this share of the pages, at one height, is furniture
 TABLE_MIN_ROWS = 3
+TABLE_MIN_COLUMNS = 3  # small print starting at this many places across is a table
 TABLE_CELL_REACH = 12  # a row's cells are at most this many font sizes tall
 COVER_SHARE = 0.4  # a cover has less than this share of a typical page's words
 
@@ -189,10 +190,28 @@ def _ghost_lines(lines: list[Line], dropped: set[int], size: float) -> set[int]:
     return ghosts
 
 
+def _small(line: Line, size: float) -> bool:
+    return line.size < size * SMALL_RATIO
+
+
+def _small_tables(lines: list[Line], size: float) -> set[int]:
+    """Indexes of small print that is a table's text, not a footnote or a credit: on a page
+    whose small upright lines start at TABLE_MIN_COLUMNS or more places across."""
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if _small(line, size) and not line.italic:
+            pages.setdefault(line.page, []).append(index)
+    return {
+        index for indexes in pages.values()
+        if len({round(lines[i].x0 / size) for i in indexes}) >= TABLE_MIN_COLUMNS
+        for index in indexes
+    }
+
+
 def _is_noise(line: Line, size: float) -> bool:
     """Captions, photo credits, small print and pull quotes."""
     text = line.text.strip()
-    if line.size < size * SMALL_RATIO:
+    if _small(line, size):
         return True
     if line.italic and not line.bold and line.size > size * 1.05:
         return True
@@ -484,6 +503,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
     dropped |= head_lines
     cover = head is None and _cover_page(lines, pdf.page_count)
     leading = _leading(lines, size)
+    small_tables = _small_tables(lines, size)
     tables = {table.lines[0]: table for table in find_tables(lines, dropped)}
     in_tables = {index for table in tables.values() for index in table.lines}
     columns, edges = _text_columns(lines, size, dropped | in_tables)
@@ -498,7 +518,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
             blocks += [Block("row", ", ".join(cell for cell in row if cell), line.page)
                        for row in tables[index].rows]
             continue
-        if _is_noise(line, size):
+        if _is_noise(line, size) and index not in small_tables:
             continue
         text = line.text
         if _is_title(line, size):
