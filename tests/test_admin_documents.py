@@ -257,3 +257,49 @@ def test_a_table_in_smaller_type_is_read_not_dropped_as_small_print():
     assert "CQ2 18.229 4.033 22,1" in text
     footnote = "Báo cáo chính trị của BCH TW Đảng khóa XII tại ĐH đại biểu toàn quốc"
     assert footnote not in heard(book_of("14"))
+
+
+DECISION_LINES = [  # (x, text) of a decision typed in one regular font, as OCR gives it
+    (60, "ỦY BAN NHÂN DÂN"), (300, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    (60, "PHƯỜNG ĐÔNG HỒ"), (300, "Độc lập - Tự do - Hạnh phúc"),
+    (60, "Số: 12/QĐ-UBND"), (300, "Đông Hồ, ngày 3 tháng 11 năm 2025"),
+    (250, "QUYẾT ĐỊNH"), (150, "Ban hành quy chế tổ chức hoạt động của tổ dân phố"),
+    (60, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"),
+    (250, "QUYẾT ĐỊNH:"), (230, "Chương I"), (200, "NHỮNG QUY ĐỊNH CHUNG"),
+    (60, "Điều 1. Phạm vi điều chỉnh"), (60, "Quy chế này quy định việc tổ chức hoạt động."),
+    (60, "Điều 2. Đối tượng áp dụng"), (60, "Quy chế này áp dụng với các tổ dân phố."),
+    (230, "Chương II"), (200, "TỔ CHỨC THỰC HIỆN"),
+    (60, "Điều 3. Hiệu lực thi hành"), (60, "Quyết định này có hiệu lực kể từ ngày ký./."),
+    (60, "Nơi nhận:"), (330, "KT. CHỦ TỊCH"), (60, "- Như Điều 3;"), (330, "PHÓ CHỦ TỊCH"),
+    (60, "- Lưu: VT."), (330, "Nguyễn Văn An"),
+    (250, "PHỤ LỤC"), (150, "DANH MỤC CÁC TỔ DÂN PHỐ"),
+    (60, "Tổ dân phố số 1 gồm các hộ ở khu phố Đông."),
+]
+
+
+def test_chapter_names_and_an_appendix_after_the_signature(tmp_path):
+    """'Chương I' with its name on the next line is one title; the appendix printed below the
+    signature on the same page is read; the recipients and signer are not, with no bold or
+    italics anywhere to help."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT_FOLDER / "DejaVuSans.ttf")))
+    path = tmp_path / "qd.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("DejaVuSans", 11)
+    y = 800
+    for x, text in DECISION_LINES:
+        canvas.drawString(x, y, text)
+        y -= 0 if x == 60 and text.isupper() and len(text) < 20 else 22
+    canvas.save()
+    book, _ = extract(path)
+    assert [chapter.title for chapter in book.chapters] == [
+        OPENING_TITLE, "QUYẾT ĐỊNH Ban hành quy chế tổ chức hoạt động của tổ dân phố",
+        "Chương I NHỮNG QUY ĐỊNH CHUNG", "Chương II TỔ CHỨC THỰC HIỆN",
+        "PHỤ LỤC DANH MỤC CÁC TỔ DÂN PHỐ"]
+    assert book.publisher == "ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HỒ"
+    text = heard(book)
+    assert "Điều 2. Đối tượng áp dụng" in text and "khu phố Đông" in text
+    assert [words for words in ("Nơi nhận", "Lưu: VT", "KT. CHỦ TỊCH", "Nguyễn Văn An")
+            if words in text] == []

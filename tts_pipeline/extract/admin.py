@@ -23,6 +23,7 @@ TITLE_GAP = 2.0  # ... and its lines this many font sizes apart
 SIGNATURE_WORDS = 6  # the lines under a signer's title (rank, name) are this short
 HEADING_WORDS = 40  # a structural heading paragraph is at most this long
 ARTICLE_TITLE_WORDS = 20  # a longer "Điều N. …" paragraph is titled by its label alone
+LABEL_WORDS = 3  # a bare heading label ('Chương IV', 'Phần thứ hai') is this short
 OPENING_CHARS = 24  # a heading's label ('Chương XII', 'PHỤ LỤC') is in this many characters
 CAPITALS_SHARE = 0.8  # of a heading's letters, for a heading known without its bold
 
@@ -67,7 +68,8 @@ def _opening(text: str) -> str:
     return plain(text[:OPENING_CHARS])
 
 
-def _capitals(text: str) -> bool:
+def capitals(text: str) -> bool:
+    """Whether nearly all of a text's letters are capitals."""
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) >= CAPITALS_SHARE * len(letters)
 
@@ -75,7 +77,7 @@ def _capitals(text: str) -> bool:
 def _document_type(text: str) -> bool:
     """A line that is only a document type in capitals: 'QUYẾT ĐỊNH', 'NGHỊ QUYẾT'."""
     words = " ".join(re.findall(r"\w+", plain(text)))
-    return words in DOCUMENT_TYPES and _capitals(text)
+    return words in DOCUMENT_TYPES and capitals(text)
 
 
 def _head_line(text: str) -> bool:
@@ -122,7 +124,7 @@ def document_head(lines: list[Line]) -> DocumentHead | None:
     if kind is not None and (heads and heads[0] < kind or kind < len(page) // 2):
         title = _title_lines(lines, page, kind, TITLE_FIRST_GAP)
         return DocumentHead(page[:kind], title)
-    if not heads:
+    if not any(_MOTTO.search(plain(lines[page[p]].text)) for p in heads):
         return None
     subject = next((p for p, i in enumerate(page) if _SUBJECT.match(plain(lines[i].text))),
                    None)
@@ -137,23 +139,21 @@ def _words(text: str) -> list[str]:
 
 def issuer(texts: list[str]) -> str:
     """The issuing body a letterhead names ('ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI'): its lines in
-    capitals before the motto or the number; '' when neither follows them."""
+    capitals, the motto's left out, up to the number, the date or the document type; '' when
+    the texts hold neither the motto nor a number."""
     parts: list[str] = []
+    letterhead = False
     for text in texts:
         key = plain(text)
-        motto = _MOTTO.search(key)
-        if motto:
-            text = text[:motto.start()]
-        if _NUMBER.match(key.strip()):
-            return " ".join(parts)
-        name = re.sub(r"^\W+|\W+$", "", text)
-        if name and _capitals(name) and not _document_type(name):
-            parts.append(name)
-        if motto:
-            return " ".join(parts)
-        if _PLACE_DATE.search(key) or _document_type(name):
+        if _NUMBER.match(key.strip()) or _PLACE_DATE.search(key) or _document_type(text):
+            letterhead = letterhead or bool(_NUMBER.match(key.strip()))
             break
-    return ""
+        motto = _MOTTO.search(key)
+        letterhead = letterhead or motto is not None
+        name = re.sub(r"^\W+|\W+$", "", text[:motto.start()] if motto else text)
+        if name and capitals(name):
+            parts.append(name)
+    return " ".join(parts) if letterhead else ""
 
 
 def organisation(name: str) -> bool:
@@ -174,24 +174,38 @@ def closing_lines(lines: list[Line]) -> set[int]:
             dropped.add(index)
         elif _RECIPIENTS.match(key):
             dropped.update(_recipients(lines, index))
-        elif _SIGNER.match(key) and _capitals(line.text):
+        elif _SIGNER.match(key) and capitals(line.text):
             dropped.update(
-                following for following in range(index, len(lines))
-                if lines[following].page == line.page and (
-                    following == index or len(_words(lines[following].text)) <= SIGNATURE_WORDS)
+                following for following in range(index, _part_end(lines, index))
+                if following == index or len(_words(lines[following].text)) <= SIGNATURE_WORDS
             )
     return dropped
+
+
+def _part_end(lines: list[Line], start: int) -> int:
+    """The index after the last line of `start`'s page before an appendix or another
+    document begins on it."""
+    page = lines[start].page
+    return next((index for index in range(start + 1, len(lines))
+                 if lines[index].page != page or _new_part(lines[index].text)), len(lines))
+
+
+def _new_part(text: str) -> bool:
+    """A line that opens an appendix or another document: 'PHỤ LỤC', 'QUY ĐỊNH'."""
+    opening = _APPENDIX.match(_opening(text))
+    return _document_type(text) or (opening is not None and capitals(text[:opening.end()]))
 
 
 def _recipients(lines: list[Line], start: int) -> set[int]:
     """The 'Nơi nhận' list from `start` and whatever stands beside or below it on its page,
     and the list's lines that run onto the top of the next page."""
     top = lines[start]
+    end = _part_end(lines, start)
     taken = {
-        index for index, line in enumerate(lines)
+        index for index, line in enumerate(lines[:end])
         if line.page == top.page and (index >= start or line.baseline >= top.baseline - top.size)
     }
-    for index in range(max(taken) + 1, len(lines)):
+    for index in range(end, len(lines)):
         line = lines[index]
         if line.page != top.page + 1 or not _RECIPIENT_ITEM.match(_opening(line.text)):
             break
@@ -232,7 +246,7 @@ def starts_section(text: str) -> bool:
     """Whether a line opens a heading ('Điều 3.', 'Chương II', or 'II. …' in capitals), so
     that it starts a paragraph of its own."""
     key = _opening(text)
-    return any(level.pattern.match(key) and (not level.styled or _capitals(text))
+    return any(level.pattern.match(key) and (not level.styled or capitals(text))
                for level in LEVELS)
 
 
@@ -248,14 +262,14 @@ def _heading_number(block: Block, level: Level) -> int | None:
 
 def _styled_heading(block: Block) -> bool:
     """A short paragraph in bold or capitals that does not run on like a list item."""
-    return (len(block.text.split()) <= HEADING_WORDS and (block.bold or _capitals(block.text))
+    return (len(block.text.split()) <= HEADING_WORDS and (block.bold or capitals(block.text))
             and not block.text.rstrip().endswith((";", ",")))
 
 
 def _appendix(block: Block) -> bool:
     """A 'PHỤ LỤC' heading in capitals: an appendix, always a chapter of its own."""
     opening = _APPENDIX.match(_opening(block.text))
-    return block.kind != "row" and opening is not None and _capitals(block.text[:opening.end()])
+    return block.kind != "row" and opening is not None and capitals(block.text[:opening.end()])
 
 
 def _numbered_run(blocks: list[Block], level: Level) -> list[int]:
@@ -298,10 +312,19 @@ def structure(blocks: list[Block], administrative: bool) -> list[Block]:
     heads = set(run)
     result: list[Block] = []
     for index, block in enumerate(blocks):
-        if index in heads:
+        if result and _name_of(result[-1], block):
+            result[-1] = replace(result[-1], text=f"{result[-1].text} {block.text}")
+        elif index in heads:
             result += _heading(block, level)
         elif _appendix(block):
             result.append(replace(block, kind="title"))
         else:
             result.append(block)
     return result
+
+
+def _name_of(heading: Block, block: Block) -> bool:
+    """Whether a paragraph is the name printed under a bare 'Chương II' or 'PHỤ LỤC'."""
+    return (heading.kind == "title" and len(heading.text.split()) <= LABEL_WORDS
+            and not heading.text.rstrip().endswith(".") and _styled_heading(block)
+            and capitals(block.text))

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .admin import DocumentHead, starts_section
+from .admin import DocumentHead, capitals, starts_section
 from .pdf import Line, PdfText, Span
 
 TITLE_RATIO = 1.25
@@ -309,9 +309,12 @@ def _centred_under(previous: Line, line: Line, edges: tuple[float, float]) -> bo
 
 
 def _ends_short(line: Line, edges: tuple[float, float]) -> bool:
-    """A line that stops well before the right edge after a full stop ends its paragraph."""
+    """A line that stops well before the right edge after a full stop, or a short line in
+    capitals (a heading), ends its paragraph."""
     left, right = edges
-    return line.x1 < left + (right - left) * 0.7 and bool(_SENTENCE_END.search(line.text.strip()))
+    text = line.text.strip()
+    return line.x1 < left + (right - left) * 0.7 and bool(_SENTENCE_END.search(text)
+                                                          or capitals(text))
 
 
 @dataclass
