@@ -303,3 +303,11 @@ def test_chapter_names_and_an_appendix_after_the_signature(tmp_path):
     assert "Điều 2. Đối tượng áp dụng" in text and "khu phố Đông" in text
     assert [words for words in ("Nơi nhận", "Lưu: VT", "KT. CHỦ TỊCH", "Nguyễn Văn An")
             if words in text] == []
+
+
+def test_a_wrapped_table_cell_is_one_paragraph():
+    """The list of legal documents is one 7-column table: each cell's lines, wrapped in its
+    narrow column, are read together."""
+    paragraphs = [p for chapter in book_of("12").chapters for p in chapter.paragraphs]
+    assert "Hiệu lực thi hành ngày 05/7/2014" in paragraphs
+    assert "Hiệu lực thi" not in paragraphs and "hành ngày" not in paragraphs

@@ -299,6 +299,13 @@ def _same_row(previous: Line, line: Line) -> bool:
             and previous.x1 - line.size / 2 <= line.x0 <= previous.x1 + line.size)
 
 
+def _aligned_under(previous: Line, line: Line) -> bool:
+    """Whether a line starts where the one before it started, which stopped mid-sentence: the
+    next line of a table cell or an indented block."""
+    return (previous.page == line.page and abs(line.x0 - previous.x0) < line.size / 2
+            and not _SENTENCE_END.search(previous.text.strip()))
+
+
 def _centred_under(previous: Line, line: Line, edges: tuple[float, float]) -> bool:
     """Whether a line is centred under the one before it, both clear of the column's edges,
     as the lines of a centred heading or subtitle are."""
@@ -546,7 +553,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
             _same_row(previous, line) or not item
             and not _is_title(previous, size)
             and last.bold == line.bold
-            and (line.x0 < left + line.size * 0.8 or hanging
+            and (line.x0 < left + line.size * 0.8 or hanging or _aligned_under(previous, line)
                  or _centred_under(previous, line, (left, right)))
             and not _ends_short(previous, edges.get(previous_column, (previous.x0, previous.x1)))
             and (
