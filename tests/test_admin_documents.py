@@ -311,3 +311,10 @@ def test_a_wrapped_table_cell_is_one_paragraph():
     paragraphs = [p for chapter in book_of("12").chapters for p in chapter.paragraphs]
     assert "Hiệu lực thi hành ngày 05/7/2014" in paragraphs
     assert "Hiệu lực thi" not in paragraphs and "hành ngày" not in paragraphs
+
+
+def test_symbol_font_signs_and_look_alike_letters_become_unicode():
+    """Word's Symbol font reaches the text layer as private-use codes; some Arial subsets give
+    Ư as the look-alike Ƣ ('CƢỜNG'); tall-bracket pieces are dropped."""
+    assert clean_text("\uf061 = 30\uf0b0, \uf073 \uf0a3 5 \uf0e6x\uf0f6") == "α = 30°, σ ≤ 5 x"
+    assert clean_text("CƢỜNG ĐỘ cƣờng độ") == "CƯỜNG ĐỘ cường độ"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .admin import DocumentHead, capitals, starts_section
+from .legacy import SYMBOL_AND_LOOKALIKES
 from .pdf import Line, PdfText, Span
 
 TITLE_RATIO = 1.25
@@ -250,6 +251,7 @@ def join_lines(previous: str, following: str) -> str:
 
 def clean_text(text: str) -> str:
     text = text.replace("\u00ad", "").replace("\x02", "").replace("\ufffe", "")
+    text = text.translate(SYMBOL_AND_LOOKALIKES)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n")
     text = _GLUED_WORD.sub(_unglue, unicodedata.normalize("NFC", text))
     return re.sub(r"\s+", " ", text).strip()
