@@ -318,3 +318,32 @@ def test_symbol_font_signs_and_look_alike_letters_become_unicode():
     Ư as the look-alike Ƣ ('CƢỜNG'); tall-bracket pieces are dropped."""
     assert clean_text("\uf061 = 30\uf0b0, \uf073 \uf0a3 5 \uf0e6x\uf0f6") == "α = 30°, σ ≤ 5 x"
     assert clean_text("CƢỜNG ĐỘ cƣờng độ") == "CƯỜNG ĐỘ cường độ"
+
+
+def test_numbered_sections_of_an_article_under_its_own_title(tmp_path):
+    """A journal article: one title by size, sections '1. …' in bold at body size, and a
+    displayed equation whose big brackets are no title."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name in ("DejaVuSans", "DejaVuSans-Bold"):
+        pdfmetrics.registerFont(TTFont(name, str(FONT_FOLDER / f"{name}.ttf")))
+    path = tmp_path / "bai-bao.pdf"
+    canvas = Canvas(str(path))
+    y = 800
+    body = "Dòng {} của phần {} trình bày kết quả nghiên cứu về vật liệu xây dựng mới."
+    lines = [("DejaVuSans-Bold", 16, "MÔ HÌNH DỰ BÁO CƯỜNG ĐỘ BÊ TÔNG"),
+             *[("DejaVuSans", 10, "Tóm tắt: bài báo đề xuất một mô hình dự báo cường độ "
+                                  "chịu nén của mẫu bê tông gia cường.")] * 3]
+    for number, name in enumerate(("Giới thiệu", "Phương pháp", "Kết luận"), start=1):
+        lines += [("DejaVuSans-Bold", 10, f"{number}. {name}"),
+                  *[("DejaVuSans", 10, body.format(line, number)) for line in range(3)]]
+    lines.insert(7, ("DejaVuSans", 24, "( ) ( )"))
+    for font, size, text in lines:
+        y -= size * 1.6
+        canvas.setFont(font, size)
+        canvas.drawString(60, y, text)
+    canvas.save()
+    titles = [chapter.title for chapter in extract(path)[0].chapters]
+    assert titles == ["MÔ HÌNH DỰ BÁO CƯỜNG ĐỘ BÊ TÔNG", "1. Giới thiệu", "2. Phương pháp",
+                      "3. Kết luận"]

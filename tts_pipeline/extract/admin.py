@@ -23,6 +23,7 @@ TITLE_GAP = 2.0  # ... and its lines this many font sizes apart
 SIGNATURE_WORDS = 6  # the lines under a signer's title (rank, name) are this short
 HEADING_WORDS = 40  # a structural heading paragraph is at most this long
 ARTICLE_TITLE_WORDS = 20  # a longer "Điều N. …" paragraph is titled by its label alone
+TITLED_RUN = 3  # numbered sections that structure a document with a title of its own
 LABEL_WORDS = 3  # a bare heading label ('Chương IV', 'Phần thứ hai') is this short
 OPENING_CHARS = 24  # a heading's label ('Chương XII', 'PHỤ LỤC') is in this many characters
 CAPITALS_SHARE = 0.8  # of a heading's letters, for a heading known without its bold
@@ -302,12 +303,14 @@ def _heading(block: Block, level: Level) -> list[Block]:
 def structure(blocks: list[Block], administrative: bool) -> list[Block]:
     """The blocks with the top level of numbered headings (and appendices, 'PHỤ LỤC') made
     titles. An administrative document always uses its structure; another only when no
-    titles were found by type size."""
+    titles were found by type size, or one (its own title) above TITLED_RUN or more
+    numbered sections (a journal article)."""
     runs = (_numbered_run(blocks, level) for level in LEVELS)
     level, run = next(((level, run) for level, run in zip(LEVELS, runs, strict=True) if run),
                       (None, []))
-    titled = any(block.kind == "title" for block in blocks)
-    if level is None or not (administrative or not titled):
+    titles = sum(block.kind == "title" for block in blocks)
+    if level is None or not (administrative or titles == 0
+                             or titles == 1 and len(run) >= TITLED_RUN):
         return blocks
     heads = set(run)
     result: list[Block] = []

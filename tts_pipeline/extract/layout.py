@@ -210,9 +210,10 @@ def _small_tables(lines: list[Line], size: float) -> set[int]:
 
 
 def _is_noise(line: Line, size: float) -> bool:
-    """Captions, photo credits, small print and pull quotes."""
+    """Captions, photo credits, small print, pull quotes, and lines without a letter or a
+    digit (rules, an equation's brackets and signs)."""
     text = line.text.strip()
-    if _small(line, size):
+    if _small(line, size) or not any(ch.isalnum() for ch in text):
         return True
     if line.italic and not line.bold and line.size > size * 1.05:
         return True
