@@ -315,10 +315,10 @@ def structure(blocks: list[Block], administrative: bool) -> list[Block]:
     heads = set(run)
     result: list[Block] = []
     for index, block in enumerate(blocks):
-        if result and _name_of(result[-1], block):
-            result[-1] = replace(result[-1], text=f"{result[-1].text} {block.text}")
-        elif index in heads:
+        if index in heads:
             result += _heading(block, level)
+        elif result and _name_of(result[-1], block):
+            result[-1] = replace(result[-1], text=f"{result[-1].text} {block.text}")
         elif _appendix(block):
             result.append(replace(block, kind="title"))
         else:
