@@ -20,7 +20,7 @@ from tts_pipeline.book import Book
 from tts_pipeline.extract import extract
 from tts_pipeline.extract.admin import closing_lines, document_head, structure
 from tts_pipeline.extract.chapters import OPENING_TITLE
-from tts_pipeline.extract.layout import analyse, clean_text, join_lines
+from tts_pipeline.extract.layout import Block, analyse, clean_text, join_lines
 from tts_pipeline.extract.pdf import read_pdf
 from tts_pipeline.extract.plain import read_plain
 
@@ -347,3 +347,17 @@ def test_numbered_sections_of_an_article_under_its_own_title(tmp_path):
     titles = [chapter.title for chapter in extract(path)[0].chapters]
     assert titles == ["MÔ HÌNH DỰ BÁO CƯỜNG ĐỘ BÊ TÔNG", "1. Giới thiệu", "2. Phương pháp",
                       "3. Kết luận"]
+
+
+def test_a_section_number_misread_by_ocr_keeps_the_structure():
+    """OCR of the directive (real-dev 07) reads 'III. TỔ CHỨC THỰC HIỆN' as 'II. …': the
+    sections stay the chapters; list items that restart at 1 are still no structure."""
+    def blocks(texts):
+        return [Block("paragraph", text, 0) for text in texts]
+
+    sections = blocks(["I. MỤC TIÊU, YÊU CẦU", "Nội dung.", "II. NỘI DUNG", "Nội dung.",
+                       "II. TỔ CHỨC THỰC HIỆN", "Nội dung.", "IV. NGUỒN LỰC", "Nội dung."])
+    assert [block.text for block in structure(sections, True) if block.kind == "title"] == [
+        "I. MỤC TIÊU, YÊU CẦU", "II. NỘI DUNG", "II. TỔ CHỨC THỰC HIỆN", "IV. NGUỒN LỰC"]
+    items = blocks(["1. MỘT", "Nội dung.", "1. HAI", "Nội dung."])
+    assert structure(items, True) == items

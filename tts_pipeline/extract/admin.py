@@ -276,7 +276,8 @@ def _appendix(block: Block) -> bool:
 def _numbered_run(blocks: list[Block], level: Level) -> list[int]:
     """Indexes of the headings of `level` numbered 1, 2, 3 … in order; [] unless every such
     heading before the appendices fits the run (list items restarting at 1 are not a
-    structure)."""
+    structure). A number read once more where the next was due stands for it: OCR reads
+    'III.' as 'II.'."""
     run: list[int] = []
     for index, block in enumerate(blocks):
         if _appendix(block):
@@ -284,7 +285,8 @@ def _numbered_run(blocks: list[Block], level: Level) -> list[int]:
         number = _heading_number(block, level)
         if number is None:
             continue
-        if number != len(run) + 1:
+        misread = len(run) >= 2 and number == len(run)  # 'III.' read as 'II.'
+        if number != len(run) + 1 and not misread:
             return []
         run.append(index)
     return run if len(run) >= 2 else []
