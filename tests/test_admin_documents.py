@@ -338,7 +338,7 @@ def test_numbered_sections_of_an_article_under_its_own_title(tmp_path):
     for number, name in enumerate(("Giới thiệu", "Phương pháp", "Kết luận"), start=1):
         lines += [("DejaVuSans-Bold", 10, f"{number}. {name}"),
                   *[("DejaVuSans", 10, body.format(line, number)) for line in range(3)]]
-    lines.insert(7, ("DejaVuSans", 24, "( ) ( )"))
+    lines.insert(7, ("DejaVuSans", 24, "[ ] [ ( ) 1]"))
     for font, size, text in lines:
         y -= size * 1.6
         canvas.setFont(font, size)

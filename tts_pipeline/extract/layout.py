@@ -165,6 +165,11 @@ def _cover_page(lines: list[Line], page_count: int) -> bool:
 
 
 def _is_title(line: Line, size: float) -> bool:
+    """A line set large (or larger and bold), mostly of letters or digits: a displayed
+    equation's big brackets and signs are no title."""
+    signs = [ch.isalnum() for ch in line.text if not ch.isspace()]
+    if sum(signs) * 2 < len(signs):
+        return False
     if line.size >= size * LARGE_TITLE_RATIO and not (line.italic and not line.bold):
         return True
     return line.size >= size * TITLE_RATIO and line.bold
