@@ -361,3 +361,33 @@ def test_a_section_number_misread_by_ocr_keeps_the_structure():
         "I. MỤC TIÊU, YÊU CẦU", "II. NỘI DUNG", "II. TỔ CHỨC THỰC HIỆN", "IV. NGUỒN LỰC"]
     items = blocks(["1. MỘT", "Nội dung.", "1. HAI", "Nội dung."])
     assert structure(items, True) == items
+
+
+def test_an_official_letter_is_titled_by_its_subject(tmp_path):
+    """A letter (công văn) has no type line: its subject ('V/v …') is its title, and its
+    head ends above the body, though the body's lines carry dates too."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT_FOLDER / "DejaVuSans.ttf")))
+    path = tmp_path / "cv.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("DejaVuSans", 11)
+    rows = [("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("PHƯỜNG ĐÔNG HỒ", "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: 5/UBND-VP", "Đông Hồ, ngày 3 tháng 11 năm 2025"),
+            ("V/v tổ chức ngày hội đại đoàn kết", ""),
+            ("Kính gửi: Các tổ dân phố trên địa bàn phường.", ""),
+            ("Thực hiện kế hoạch ngày 1 tháng 10 năm 2025 của Đảng ủy phường, Ủy ban nhân", ""),
+            ("dân phường đề nghị các tổ dân phố tổ chức ngày hội trước ngày 18 tháng 11.", "")]
+    y = 800
+    for left, right in rows:
+        canvas.drawString(60, y, left)
+        canvas.drawString(300, y, right)
+        y -= 22
+    canvas.save()
+    book, _ = extract(path)
+    assert [chapter.title for chapter in book.chapters] == [
+        OPENING_TITLE, "V/v tổ chức ngày hội đại đoàn kết"]
+    assert book.chapters[1].paragraphs[0] == "Kính gửi: Các tổ dân phố trên địa bàn phường."
+    assert book.publisher == "ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HỒ"

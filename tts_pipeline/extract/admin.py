@@ -119,7 +119,10 @@ def document_head(lines: list[Line]) -> DocumentHead | None:
     as the title. None when the first page has neither a type line nor the motto."""
     if not lines:
         return None
-    page = [index for index, line in enumerate(lines) if line.page == lines[0].page]
+    first = [index for index, line in enumerate(lines) if line.page == lines[0].page]
+    body = next((p for p, i in enumerate(first) if _BODY_START.match(plain(lines[i].text))),
+                len(first))
+    page = first[:body]  # the head stands above the preamble ('Căn cứ …', which has dates)
     kind = next((p for p, i in enumerate(page) if _document_type(lines[i].text)), None)
     heads = [p for p, i in enumerate(page) if _head_line(lines[i].text)]
     if kind is not None and (heads and heads[0] < kind or kind < len(page) // 2):
