@@ -391,3 +391,11 @@ def test_an_official_letter_is_titled_by_its_subject(tmp_path):
         OPENING_TITLE, "V/v tổ chức ngày hội đại đoàn kết"]
     assert book.chapters[1].paragraphs[0] == "Kính gửi: Các tổ dân phố trên địa bàn phường."
     assert book.publisher == "ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HỒ"
+
+
+def test_pieces_of_a_word_written_apart_are_joined_without_a_space():
+    """Word wrote some cells of the list as one text object per few letters ('Thông tư s' +
+    'ố'), each a line of its own to pypdfium2: touching pieces make one word."""
+    text = heard(book_of("12"))
+    assert "Thông tư số 09/2017/TT-BTC ngày 06/02/2017 về Quy chuẩn kỹ thuật quốc gia" in text
+    assert "Thông tư s ố" not in text

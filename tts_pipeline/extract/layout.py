@@ -6,7 +6,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from .admin import DocumentHead, capitals, starts_section
@@ -21,6 +21,7 @@ REPEATED_SHARE = 0.3  # a line on this share of the pages, at one height, is fur
 TABLE_MIN_ROWS = 3
 TABLE_MIN_COLUMNS = 3  # small print starting at this many places across is a table
 TABLE_CELL_REACH = 12  # a row's cells are at most this many font sizes tall
+TOUCH_GAP = 0.15  # font sizes: pieces of a line closer than this are one word
 COVER_SHARE = 0.4  # a cover has less than this share of a typical page's words
 
 _PAGE_NUMBER = re.compile(r"^(trang\s*)?[-–—\s]*\d{1,4}(\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
@@ -307,6 +308,12 @@ def _same_row(previous: Line, line: Line) -> bool:
             and previous.x1 - line.size / 2 <= line.x0 <= previous.x1 + line.size)
 
 
+def _touching(previous: Line, line: Line) -> bool:
+    """Whether a line goes on, on the same baseline, closer than a word space: the rest of a
+    word that the PDF wrote as a separate text object ('Thông tư s' + 'ố')."""
+    return _same_row(previous, line) and line.x0 - previous.x1 < line.size * TOUCH_GAP
+
+
 def _aligned_under(previous: Line, line: Line) -> bool:
     """Whether a line starts where the one before it started, which stopped mid-sentence: the
     next line of a table cell or an indented block."""
@@ -569,10 +576,14 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
                 or 0 < line.baseline - previous.baseline < leading * 1.4
             )
         )
-        if continues:
+        if continues and _touching(previous, line):
+            last.text += text
+        elif continues:
             last.text = join_lines(last.text, text)
         else:
             blocks.append(Block("paragraph", text, line.page, line.bold))
+        if continues and previous is not None and _same_row(previous, line):
+            line = replace(line, x0=previous.x0)  # the printed line starts with its first piece
         previous, previous_column = line, columns[index]
     for block in blocks:
         block.text = clean_text(_BULLET.sub("", block.text))
