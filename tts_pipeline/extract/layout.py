@@ -565,15 +565,19 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
         item = _LIST_ITEM.match(text) or starts_section(text)
         hanging = last is not None and bool(_LIST_ITEM.match(last.text))  # a list item's wrap
         continues = last is not None and last.kind == "paragraph" and previous is not None and (
-            _same_row(previous, line) or not item
-            and not _is_title(previous, size)
-            and last.bold == line.bold
-            and (line.x0 < left + line.size * 0.8 or hanging or _aligned_under(previous, line)
-                 or _centred_under(previous, line, (left, right)))
-            and not _ends_short(previous, edges.get(previous_column, (previous.x0, previous.x1)))
-            and (
-                previous.page != line.page or columns[index] != previous_column
-                or 0 < line.baseline - previous.baseline < leading * 1.4
+            _same_row(previous, line) or (
+                not item
+                and not _is_title(previous, size)
+                and last.bold == line.bold
+                and (line.x0 < left + line.size * 0.8 or hanging
+                     or _aligned_under(previous, line)
+                     or _centred_under(previous, line, (left, right)))
+                and not _ends_short(previous,
+                                    edges.get(previous_column, (previous.x0, previous.x1)))
+                and (
+                    previous.page != line.page or columns[index] != previous_column
+                    or 0 < line.baseline - previous.baseline < leading * 1.4
+                )
             )
         )
         if continues and _touching(previous, line):
