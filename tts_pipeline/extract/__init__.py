@@ -51,7 +51,7 @@ class Heading(NamedTuple):
     publisher: str = ""
 
 
-def _heading(blocks: list[Block]) -> Heading:
+def _printed_heading(blocks: list[Block]) -> Heading:
     """The title and issuer of an administrative document, from its letterhead blocks (or,
     from a DOCX, its first paragraphs) and its first title."""
     letterhead = [block.text for block in blocks if block.kind == "letterhead"]
@@ -117,7 +117,7 @@ def extract(path: Path, password: str | None = None, ocr: bool = False
         return _extract_pdf(path, password, ocr)
     if suffix == ".docx":
         metadata, blocks, legacy = read_docx(path)
-        blocks = structure(blocks, administrative=bool(_heading(blocks).publisher))
+        blocks = structure(blocks, administrative=bool(_printed_heading(blocks).publisher))
         book, warnings = _book(path, blocks, metadata)
         return book, [_LEGACY_WARNING.format(legacy)] * bool(legacy) + warnings
     if suffix in SUPPORTED_SUFFIXES:
@@ -136,7 +136,7 @@ def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfTex
     (DOCX bylines go by their alignment, in read_docx)."""
     if not blocks:
         raise ExtractError(f"{path.name} has no text to read: check that it is the right file")
-    head = _heading(blocks)
+    head = _printed_heading(blocks)
     found = segment(blocks, pdf.outline if pdf else [], printed=pdf is not None,
                     contents=contents, bylines=not head.publisher)
     front = " ".join(line.text for line in pdf.lines if line.page == 0) if pdf else ""
