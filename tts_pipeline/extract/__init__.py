@@ -6,8 +6,10 @@ import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from ..book import Book, nfc
+from .admin import closing_lines, document_head, issuer, organisation, structure
 from .chapters import segment
 from .docx import read_docx
 from .layout import Block, analyse, clean_text
@@ -19,35 +21,63 @@ from .plain import read_plain
 __all__ = ["SUPPORTED_SUFFIXES", "ExtractError", "extract"]
 
 _ISSUE = re.compile(r"\bSố\s+(\d{1,3}(?:/\d{4})?)", re.IGNORECASE)
+LETTERHEAD_BLOCKS = 8  # a DOCX's letterhead is among its first paragraphs and table rows
 _MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})", re.IGNORECASE)
 
 
-def _book_metadata(text: str, metadata: dict[str, str], fallback_title: str) -> dict[str, str]:
-    title = clean_text(metadata.get("Title", "")) or fallback_title
+def _book_metadata(text: str, metadata: dict[str, str], fallback_title: str,
+                   head: Heading) -> dict[str, str]:
+    """Title, publisher, issue and date: the printed document's own title and issuing body
+    come before the metadata, whose author is the publisher only when it names an
+    organisation (not a typist or 'python-docx')."""
+    title = head.title or clean_text(metadata.get("Title", "")) or fallback_title
     issue = _ISSUE.search(title) or _ISSUE.search(text)
     month = _MONTH_YEAR.search(text) or _MONTH_YEAR.search(title)
     date = f"{int(month.group(2)):04d}-{int(month.group(1)):02d}" if month else ""
     if not date and issue and "/" in issue.group(1):
         date = issue.group(1).split("/")[1]
+    author = clean_text(metadata.get("Author", ""))
     return {
         "title": title,
-        "publisher": clean_text(metadata.get("Author", "")),
+        "publisher": head.publisher or (author if organisation(author) else ""),
         "issue": f"Số {issue.group(1)}" if issue else "",
         "date": date,
     }
+
+
+class Heading(NamedTuple):
+    """What a document prints about itself: its title and its issuing body ('' if none)."""
+
+    title: str = ""
+    publisher: str = ""
+
+
+def _printed_heading(blocks: list[Block]) -> Heading:
+    """The title and issuer of an administrative document, from its letterhead blocks (or,
+    from a DOCX, its first paragraphs) and its first title."""
+    letterhead = [block.text for block in blocks if block.kind == "letterhead"]
+    publisher = issuer(letterhead or [block.text for block in blocks[:LETTERHEAD_BLOCKS]])
+    title = next((block.text for block in blocks if block.kind == "title"), "")
+    return Heading(title if letterhead else "", publisher)
 
 
 _LEGACY_WARNING = ("typed in the legacy {} font encoding: converted to Unicode; proofread the "
                    "chapter files")
 
 
-def _legacy_metadata(metadata: dict[str, str], encoding: str) -> dict[str, str]:
-    """Title and author converted where they too are typed in the legacy encoding."""
-    return {key: to_unicode(value, encoding) if legacy_encoding(value) == encoding else value
-            for key, value in metadata.items()}
+def _legacy_metadata(metadata: dict[str, str]) -> dict[str, str]:
+    """Title and author converted where they are typed in a legacy encoding, each on its own:
+    a Unicode file may carry a TCVN3 title."""
+    converted = {}
+    for key, value in metadata.items():
+        encoding = legacy_encoding(value)
+        converted[key] = to_unicode(value, encoding) if encoding else value
+    return converted
 
 
-def _line_to_unicode(line: Line, encoding: str) -> Line:
+def _line_to_unicode(line: Line, encoding: str | None) -> Line:
+    if encoding is None:
+        return line
     return replace(
         line, text=to_unicode(line.text, encoding, line.font),
         spans=tuple(span._replace(text=to_unicode(span.text, encoding, line.font))
@@ -55,15 +85,25 @@ def _line_to_unicode(line: Line, encoding: str) -> Line:
     )
 
 
-def _to_unicode(pdf: PdfText, encoding: str) -> PdfText:
-    """Every line, outline entry and legacy-typed metadata of a legacy-font PDF in Unicode."""
-    return PdfText(
-        [_line_to_unicode(line, encoding) for line in pdf.lines],
-        pdf.page_count,
-        [replace(entry, title=to_unicode(entry.title, encoding)) for entry in pdf.outline],
-        _legacy_metadata(pdf.metadata, encoding),
-        pdf.page_chars,
-    )
+def _font_encodings(lines: list[Line]) -> dict[str, str | None]:
+    """The legacy encoding each font's text is typed in (None for Unicode): a file may set
+    its masthead in VNI or TCVN3 and its body in Unicode."""
+    texts: dict[str, list[str]] = {}
+    for line in lines:
+        texts.setdefault(line.font, []).append(line.text)
+    return {font: legacy_encoding(" ".join(text)) for font, text in texts.items()}
+
+
+def _to_unicode(pdf: PdfText, encodings: dict[str, str | None]) -> PdfText:
+    """Every line in a legacy-encoded font, and every outline entry typed in a legacy
+    encoding, in Unicode."""
+    outline = []
+    for entry in pdf.outline:
+        encoding = legacy_encoding(entry.title)
+        outline.append(replace(entry, title=to_unicode(entry.title, encoding))
+                       if encoding else entry)
+    return PdfText([_line_to_unicode(line, encodings[line.font]) for line in pdf.lines],
+                   pdf.page_count, outline, pdf.metadata, pdf.page_chars)
 
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
@@ -79,10 +119,9 @@ def extract(path: Path, password: str | None = None, ocr: bool = False
         return _extract_pdf(path, password, ocr)
     if suffix == ".docx":
         metadata, blocks, legacy = read_docx(path)
-        if not legacy:
-            return _book(path, blocks, metadata)
-        book, warnings = _book(path, blocks, _legacy_metadata(metadata, legacy))
-        return book, [_LEGACY_WARNING.format(legacy), *warnings]
+        blocks = structure(blocks, administrative=bool(_printed_heading(blocks).publisher))
+        book, warnings = _book(path, blocks, metadata)
+        return book, [_LEGACY_WARNING.format(legacy)] * bool(legacy) + warnings
     if suffix in SUPPORTED_SUFFIXES:
         title, blocks = read_plain(path)
         return _book(path, blocks, {"Title": title})
@@ -135,10 +174,11 @@ def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfTex
     (DOCX bylines go by their alignment, in read_docx)."""
     if not blocks:
         raise ExtractError(f"{path.name} has no text to read: check that it is the right file")
+    head = _printed_heading(blocks)
     found = segment(blocks, pdf.outline if pdf else [], printed=pdf is not None,
-                    contents=contents)
+                    contents=contents, bylines=not head.publisher)
     front = " ".join(line.text for line in pdf.lines if line.page == 0) if pdf else ""
-    details = _book_metadata(nfc(front), metadata, nfc(path.stem))
+    details = _book_metadata(nfc(front), _legacy_metadata(metadata), nfc(path.stem), head)
     book = Book(chapters=found.chapters, source=str(path),
                 chapters_found=f"{found.method}, confidence {found.confidence:.2f}", **details)
     return book, found.warnings
@@ -158,10 +198,13 @@ def _extract_pdf(path: Path, password: str | None, ocr: bool) -> tuple[Book, lis
             raise ExtractError(
                 f"{path.name} has no text layer and OCR found no text on its pages: check the file"
             )
-    legacy = legacy_encoding(" ".join(line.text for line in pdf.lines))
+    encodings = _font_encodings(pdf.lines)
+    legacy = sorted({encoding for encoding in encodings.values() if encoding})
     if legacy:
-        pdf = _to_unicode(pdf, legacy)
-        warnings.append(_LEGACY_WARNING.format(legacy))
-    blocks, contents = analyse(pdf)
+        pdf = _to_unicode(pdf, encodings)
+        warnings.append(_LEGACY_WARNING.format(" and ".join(legacy)))
+    head = document_head(pdf.lines)
+    blocks, contents = analyse(pdf, head, closing_lines(pdf.lines))
+    blocks = structure(blocks, administrative=head is not None)
     book, found = _book(path, blocks, pdf.metadata, pdf, contents)
     return book, warnings + found

@@ -21,6 +21,8 @@ NAMED_HEADING_WORDS = 25
 TYPOGRAPHY_SCORE = 0.8  # titles by size and weight alone: 96-99 % right on the corpus
 LOW_CONFIDENCE = 0.6
 TITLE_KEY = 30  # letters of a title compared with its outline entry
+MASTHEAD_WORDS = 25
+OPENING_TITLE = "Phần đầu văn bản"  # the chapter of what comes before the first title
 
 Draft = tuple[str, list[Block]]  # a chapter's title and the blocks it reads
 
@@ -50,17 +52,22 @@ def _same_title(entry: str, title: str) -> bool:
 
 
 def _from_titles(blocks: list[Block]) -> list[Draft]:
-    """One chapter per title block; paragraphs before the first are dropped."""
-    chapters: list[Draft] = []
+    """One chapter per title block (none without titles). What comes before the first title
+    is an opening chapter when it holds a letterhead or more words than a masthead;
+    otherwise it is dropped."""
+    chapters: list[Draft] = [(OPENING_TITLE, [])]
     for block in blocks:
         if block.kind == "title":
             chapters.append((block.text, []))
-        elif chapters:
+        else:
             chapters[-1][1].append(block)
+    opening = chapters[0][1]
+    words = sum(len(block.text.split()) for block in opening)
+    if len(chapters) == 1 or (words < MASTHEAD_WORDS
+                              and not any(block.kind == "letterhead" for block in opening)):
+        return chapters[1:]
     return chapters
 
-
-MASTHEAD_WORDS = 25
 
 
 def _drop_masthead(chapters: list[Draft], blocks: list[Block]) -> list[Draft]:
@@ -73,9 +80,9 @@ def _drop_masthead(chapters: list[Draft], blocks: list[Block]) -> list[Draft]:
     return chapters[1:] if words < MASTHEAD_WORDS else chapters
 
 
-def _chapter(title: str, body: list[Block], printed: bool) -> Chapter:
-    """A chapter of the blocks' texts; a printed one loses its byline."""
-    if printed and is_byline(body[-1]):
+def _chapter(title: str, body: list[Block], bylines: bool) -> Chapter:
+    """A chapter of the blocks' texts, without its byline when `bylines` are expected."""
+    if bylines and is_byline(body[-1]):
         body = body[:-1]
     return Chapter(title=title, paragraphs=[block.text for block in body])
 
@@ -181,13 +188,14 @@ def _one_giant_chapter(drafts: list[Draft]) -> bool:
 
 
 def segment(blocks: list[Block], outline: list[OutlineEntry], printed: bool = True,
-            contents: list[str] | None = None) -> Segmentation:
+            contents: list[str] | None = None, bylines: bool = True) -> Segmentation:
     """Decide where articles start, with a confidence: by the outline when it names two or
     more articles, and by title-sized headings (or, when there are none, bold "Bài 1"-style
     headings); each is scored against the outline, the
     contents page (`contents`: its titles) and numbered headings, and the better one wins.
     With no titles, or one giant chapter, chapters follow page ranges, with a warning. A
-    `printed` document (a PDF) also loses its masthead and its bylines."""
+    `printed` document (a PDF) also loses its masthead and its bylines (unless `bylines` is
+    false: an administrative document's signature is found by its own rules)."""
     articles = _outline_articles(outline)
     contents = contents or []
     if not any(block.kind == "title" for block in blocks):
@@ -202,7 +210,7 @@ def segment(blocks: list[Block], outline: list[OutlineEntry], printed: bool = Tr
         candidates.insert(0, ("outline", drafts,
                               _confidence(drafts, confirmed, [], contents, printed)))
     method, drafts, confidence = max(candidates, key=lambda candidate: candidate[2])
-    chapters = [_chapter(title, body, printed) for title, body in drafts if body]
+    chapters = [_chapter(title, body, printed and bylines) for title, body in drafts if body]
     warnings = []
     if not chapters or _one_giant_chapter(drafts):
         why = "no article titles found" if not chapters else "only one title in a long document"

@@ -6,37 +6,49 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
+from .admin import DocumentHead, capitals, starts_section
+from .legacy import SYMBOL_AND_LOOKALIKES
 from .pdf import Line, PdfText, Span
 
 TITLE_RATIO = 1.25
 LARGE_TITLE_RATIO = 1.5
 SMALL_RATIO = 0.92
 MARGIN_SHARE = 0.09
+REPEATED_SHARE = 0.3  # a line on this share of the pages, at one height, is furniture
 TABLE_MIN_ROWS = 3
+TABLE_MIN_COLUMNS = 3  # small print starting at this many places across is a table
 TABLE_CELL_REACH = 12  # a row's cells are at most this many font sizes tall
+TOUCH_GAP = 0.15  # font sizes: pieces of a line closer than this are one word
+COVER_SHARE = 0.4  # a cover has less than this share of a typical page's words
 
 _PAGE_NUMBER = re.compile(r"^(trang\s*)?[-–—\s]*\d{1,4}(\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
-_TOC_HEADING = re.compile(r"^(mục lục|trong số này|nội dung chính)\s*:?$", re.IGNORECASE)
-_LEADER = r"((\. ?){3,}|…{2,}|·{3,}|\s{2,}|\t)"
+_TOC_HEADING = re.compile(r"^(mục lục|trong số này|nội dung(?: chính)?)\s*:?$", re.IGNORECASE)
+_LEADER = r"(([.…·] ?){3,}|\s{2,}|\t)"
 _TOC_ENTRY = re.compile(_LEADER + r"\s*\d{1,3}\s*$")
 _CAPTION = re.compile(r"^\(?\s*(ảnh|nguồn|photo)\b[^\n]{0,60}", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"\(?\s*ảnh\s*(:|minh họa|minh hoạ|tư liệu)[^.]{0,40}\)?\s*$", re.IGNORECASE
 )
 _BULLETS = "[•▪◦●■□➢►\uf0b7\uf0a7–-]"
-_MARKER = re.compile(rf"{_BULLETS}|\d{{1,2}}[.)]|[a-zđ]\)")
+_MARKER = re.compile(rf"{_BULLETS}|\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}[.)]|[a-zđ]\)")
 _BULLET = re.compile(rf"^\s*{_BULLETS}\s+")
 _LIST_ITEM = re.compile(rf"^\s*({_MARKER.pattern})\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_UPPER = _LOWER.upper()
+_GLUED = re.compile(f"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+_GLUED_WORD = re.compile(rf"\w*{_GLUED.pattern}\w*")
+_QUOTE_END = re.compile(r"[.!?…\"”»]$")  # a pull quote is a whole sentence
 
 
 @dataclass
 class Block:
     """A title or a paragraph, in reading order."""
 
-    kind: str  # "title" | "paragraph" | "row" (a table row: its cells joined by ", ")
+    kind: str  # "title" | "paragraph" | "letterhead" | "row" (a table row: cells joined by ", ")
     text: str
     page: int
     bold: bool = False
@@ -64,12 +76,45 @@ def _running_lines(lines: list[Line], page_count: int) -> set[int]:
     pages_per_key: dict[str, set[int]] = {}
     for index in in_margin:
         pages_per_key.setdefault(_margin_key(lines[index].text), set()).add(lines[index].page)
-    repeated = max(2, int(page_count * 0.3))
     return {
         index for index in in_margin
-        if len(pages_per_key[_margin_key(lines[index].text)]) >= repeated
+        if len(pages_per_key[_margin_key(lines[index].text)]) >= _repeated(page_count)
         or _PAGE_NUMBER.match(lines[index].text.strip())
     }
+
+
+def _repeated(page_count: int) -> int:
+    """On how many pages a line must stand to be running furniture."""
+    return max(2, int(page_count * REPEATED_SHARE))
+
+
+def _repeated_rows(lines: list[Line], page_count: int, running: set[int]) -> set[int]:
+    """Indexes of a table's header row printed again at the top of every page: bold lines
+    repeated word for word at the same height on many pages, above anything else on their
+    page but `running` headers. The first printing is kept, and read once."""
+    seen: dict[tuple[str, int], list[int]] = {}
+    first: dict[str, int] = {}  # the page each text is first printed on
+    for index, line in enumerate(lines):
+        if line.bold:
+            key = line.text.strip()
+            seen.setdefault((key, round(line.baseline / line.size)), []).append(index)
+            first.setdefault(key, line.page)
+    repeats = {
+        index for (key, _), indexes in seen.items()
+        if len({lines[index].page for index in indexes}) >= max(3, _repeated(page_count))
+        for index in indexes if lines[index].page != first[key]
+    }
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if index not in running:
+            pages.setdefault(line.page, []).append(index)
+    on_top: set[int] = set()
+    for indexes in pages.values():
+        for index in sorted(indexes, key=lambda i: lines[i].baseline):
+            if index not in repeats:
+                break
+            on_top.add(index)
+    return on_top
 
 
 def _toc_lines(lines: list[Line]) -> set[int]:
@@ -108,20 +153,24 @@ def contents_titles(lines: list[Line], toc: set[int]) -> list[str]:
     return [title for title in titles if title]
 
 
-def _cover_page(lines: list[Line], page_count: int, size: float) -> bool:
-    """Whether the first page is a cover: little body text compared with the other pages."""
+def _cover_page(lines: list[Line], page_count: int) -> bool:
+    """Whether the first page is a cover: few words (in any style) compared with the other
+    pages. A first page of italic preamble or a letterhead is text, not a cover."""
     if page_count < 3:
         return False
-    body_chars = Counter()
+    words: Counter[int] = Counter()
     for line in lines:
-        if abs(line.size - size) < 0.6 and not line.italic:
-            body_chars[line.page] += len(line.text)
-    others = [body_chars[page] for page in range(1, page_count)]
-    typical = statistics.median(others) if others else 0
-    return body_chars[0] < 0.4 * typical
+        words[line.page] += len(line.text.split())
+    others = [words[page] for page in range(1, page_count)]
+    return words[0] < COVER_SHARE * statistics.median(others)
 
 
 def _is_title(line: Line, size: float) -> bool:
+    """A line set large (or larger and bold), mostly of letters or digits: a displayed
+    equation's big brackets and signs are no title."""
+    signs = [ch.isalnum() for ch in line.text if not ch.isspace()]
+    if sum(signs) * 2 < len(signs):
+        return False
     if line.size >= size * LARGE_TITLE_RATIO and not (line.italic and not line.bold):
         return True
     return line.size >= size * TITLE_RATIO and line.bold
@@ -148,14 +197,51 @@ def _ghost_lines(lines: list[Line], dropped: set[int], size: float) -> set[int]:
     return ghosts
 
 
+def _small(line: Line, size: float) -> bool:
+    return line.size < size * SMALL_RATIO
+
+
+def _small_tables(lines: list[Line], size: float) -> set[int]:
+    """Indexes of small print that is a table's text, not a footnote or a credit: on a page
+    whose small upright lines start at TABLE_MIN_COLUMNS or more places across."""
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if _small(line, size) and not line.italic:
+            pages.setdefault(line.page, []).append(index)
+    return {
+        index for indexes in pages.values()
+        if len({round(lines[i].x0 / size) for i in indexes}) >= TABLE_MIN_COLUMNS
+        for index in indexes
+    }
+
+
 def _is_noise(line: Line, size: float) -> bool:
-    """Captions, photo credits, small print and pull quotes."""
+    """Captions, photo credits, small print, pull quotes, and lines without a letter or a
+    digit (rules, an equation's brackets and signs)."""
     text = line.text.strip()
-    if line.size < size * SMALL_RATIO:
+    if _small(line, size) or not any(ch.isalnum() for ch in text):
         return True
     if line.italic and not line.bold and line.size > size * 1.05:
         return True
     return bool(line.italic and (_CAPTION.match(text) or _CAPTION_CREDIT.search(text)))
+
+
+def _code_break(before: str, after: str) -> bool:
+    """Whether a line-end hyphen stands inside a document code ('NĐ-CP', 'QĐ-UBND', 'H2-1')
+    and stays: capitals or digits on both sides."""
+    return bool(before and after) and _code_char(before[-1]) and _code_char(after[0])
+
+
+def _code_char(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit()
+
+
+def _unglue(word: re.Match[str]) -> str:
+    """A Vietnamese word glued to the next at a line join ('phòngThống') parted again before
+    each capitalised syllable that follows a lower-case letter, when the word has diacritics
+    (so 'YouTube' or 'ThS' stay whole)."""
+    text = word.group()
+    return text if text.isascii() else _GLUED.sub(" ", text)
 
 
 def join_lines(previous: str, following: str) -> str:
@@ -163,7 +249,8 @@ def join_lines(previous: str, following: str) -> str:
     previous = previous.rstrip()
     following = following.lstrip()
     if previous.endswith(("\x02", "\u2010")):  # pdfium's and Chromium's soft-hyphen breaks
-        return previous[:-1] + following
+        hyphen = "-" if _code_break(previous[:-1], following) else ""
+        return previous[:-1] + hyphen + following
     if previous.endswith("-") and len(previous) > 1 and previous[-2].isalnum():
         return previous + following
     return f"{previous} {following}"
@@ -171,8 +258,10 @@ def join_lines(previous: str, following: str) -> str:
 
 def clean_text(text: str) -> str:
     text = text.replace("\u00ad", "").replace("\x02", "").replace("\ufffe", "")
+    text = text.translate(SYMBOL_AND_LOOKALIKES)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n")
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    text = _GLUED_WORD.sub(_unglue, unicodedata.normalize("NFC", text))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _text_columns(lines: list[Line], size: float, skip: set[int]
@@ -212,10 +301,42 @@ def _leading(lines: list[Line], size: float) -> float:
     return statistics.median(gaps) if gaps else size * 1.2
 
 
-def _ends_short(line: Line, edges: tuple[float, float]) -> bool:
-    """A line that stops well before the right edge after a full stop ends its paragraph."""
+def _same_row(previous: Line, line: Line) -> bool:
+    """Whether a line goes on where the one before it stopped, on its baseline: the rest of
+    a printed line that a superscript (a footnote mark, m³) or a change of font split off."""
+    return (previous.page == line.page and abs(line.baseline - previous.baseline) < line.size / 2
+            and previous.x1 - line.size / 2 <= line.x0 <= previous.x1 + line.size)
+
+
+def _touching(previous: Line, line: Line) -> bool:
+    """Whether a line goes on, on the same baseline, closer than a word space: the rest of a
+    word that the PDF wrote as a separate text object ('Thông tư s' + 'ố')."""
+    return _same_row(previous, line) and line.x0 - previous.x1 < line.size * TOUCH_GAP
+
+
+def _aligned_under(previous: Line, line: Line) -> bool:
+    """Whether a line starts where the one before it started, which stopped mid-sentence: the
+    next line of a table cell or an indented block."""
+    return (previous.page == line.page and abs(line.x0 - previous.x0) < line.size / 2
+            and not _SENTENCE_END.search(previous.text.strip()))
+
+
+def _centred_under(previous: Line, line: Line, edges: tuple[float, float]) -> bool:
+    """Whether a line is centred under the one before it, both clear of the column's edges,
+    as the lines of a centred heading or subtitle are."""
     left, right = edges
-    return line.x1 < left + (right - left) * 0.7 and bool(_SENTENCE_END.search(line.text.strip()))
+    clear = all(left + line.size < each.x0 and each.x1 < right - line.size
+                for each in (previous, line))
+    return clear and abs((line.x0 + line.x1) - (previous.x0 + previous.x1)) / 2 < line.size
+
+
+def _ends_short(line: Line, edges: tuple[float, float]) -> bool:
+    """A line that stops well before the right edge after a full stop, or a short line in
+    capitals (a heading), ends its paragraph."""
+    left, right = edges
+    text = line.text.strip()
+    return line.x1 < left + (right - left) * 0.7 and bool(_SENTENCE_END.search(text)
+                                                          or capitals(text))
 
 
 @dataclass
@@ -382,20 +503,37 @@ def find_tables(lines: list[Line], skip: set[int]) -> list[Table]:
     return tables
 
 
-def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
-    """Titles and paragraphs in reading order, and the titles of the contents page."""
+def _head_blocks(lines: list[Line], head: DocumentHead) -> list[Block]:
+    """An administrative document's letterhead, one block per line or cell, and its title."""
+    blocks = [Block("letterhead", clean_text(lines[index].text), lines[index].page)
+              for index in head.letterhead if re.search(r"\w", lines[index].text)]
+    if head.title:
+        title = " ".join(lines[index].text for index in head.title)
+        blocks.append(Block("title", clean_text(title), lines[head.title[0]].page, True))
+    return [block for block in blocks if block.text]
+
+
+def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | None = None
+            ) -> tuple[list[Block], list[str]]:
+    """Titles and paragraphs in reading order, and the titles of the contents page. An
+    administrative document's `head` (letterhead and title) comes first, as blocks of its
+    own; its `closing` lines (recipients, signature) are not read."""
     lines = pdf.lines
     size = body_size(lines)
     toc = _toc_lines(lines)
-    dropped = _running_lines(lines, pdf.page_count) | toc
+    dropped = _running_lines(lines, pdf.page_count) | toc | (closing or set())
+    dropped |= _repeated_rows(lines, pdf.page_count, dropped)
     dropped |= _ghost_lines(lines, dropped, size)
-    cover = _cover_page(lines, pdf.page_count, size)
+    head_lines = set(head.letterhead + head.title) if head else set()
+    dropped |= head_lines
+    cover = head is None and _cover_page(lines, pdf.page_count)
     leading = _leading(lines, size)
+    small_tables = _small_tables(lines, size)
     tables = {table.lines[0]: table for table in find_tables(lines, dropped)}
     in_tables = {index for table in tables.values() for index in table.lines}
     columns, edges = _text_columns(lines, size, dropped | in_tables)
     dropped.update(in_tables.difference(tables))
-    blocks: list[Block] = []
+    blocks: list[Block] = _head_blocks(lines, head) if head else []
     previous: Line | None = None
     previous_column = -1
     for index, line in enumerate(lines):
@@ -405,7 +543,7 @@ def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
             blocks += [Block("row", ", ".join(cell for cell in row if cell), line.page)
                        for row in tables[index].rows]
             continue
-        if _is_noise(line, size):
+        if _is_noise(line, size) and index not in small_tables:
             continue
         text = line.text
         if _is_title(line, size):
@@ -424,24 +562,32 @@ def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
             continue
         left, right = edges.get(columns[index], (line.x0, line.x1))
         last = blocks[-1] if blocks else None
-        item = _LIST_ITEM.match(text)
+        item = _LIST_ITEM.match(text) or starts_section(text)
         hanging = last is not None and bool(_LIST_ITEM.match(last.text))  # a list item's wrap
-        continues = (
-            last is not None and last.kind == "paragraph" and previous is not None
-            and not item
-            and not _is_title(previous, size)
-            and last.bold == line.bold
-            and (line.x0 < left + line.size * 0.8 or hanging)
-            and not _ends_short(previous, edges.get(previous_column, (previous.x0, previous.x1)))
-            and (
-                previous.page != line.page or columns[index] != previous_column
-                or 0 < line.baseline - previous.baseline < leading * 1.4
+        continues = last is not None and last.kind == "paragraph" and previous is not None and (
+            _same_row(previous, line) or (
+                not item
+                and not _is_title(previous, size)
+                and last.bold == line.bold
+                and (line.x0 < left + line.size * 0.8 or hanging
+                     or _aligned_under(previous, line)
+                     or _centred_under(previous, line, (left, right)))
+                and not _ends_short(previous,
+                                    edges.get(previous_column, (previous.x0, previous.x1)))
+                and (
+                    previous.page != line.page or columns[index] != previous_column
+                    or 0 < line.baseline - previous.baseline < leading * 1.4
+                )
             )
         )
-        if continues:
+        if continues and _touching(previous, line):
+            last.text += text
+        elif continues:
             last.text = join_lines(last.text, text)
         else:
             blocks.append(Block("paragraph", text, line.page, line.bold))
+        if continues and previous is not None and _same_row(previous, line):
+            line = replace(line, x0=previous.x0)  # the printed line starts with its first piece
         previous, previous_column = line, columns[index]
     for block in blocks:
         block.text = clean_text(_BULLET.sub("", block.text))
@@ -450,33 +596,33 @@ def analyse(pdf: PdfText) -> tuple[list[Block], list[str]]:
 
 
 QUOTE_WORDS = (5, 40)  # a pull quote or caption found by its words is this long
-QUOTE_SHARE = 0.8  # of its word triples found in a longer paragraph on its page
+QUOTE_SHARE = 0.9  # of its words found, in one run, in a longer paragraph on its page
 
 
-def _triples(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return set(zip(words, words[1:], words[2:], strict=False))
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
-def _repeats(text: str, page: list[tuple[int, set]]) -> bool:
-    """Whether most of the text's word triples stand in a longer paragraph of its page."""
-    triples = _triples(text)
-    length = len(text.split())
-    return bool(triples) and any(
-        words > length and len(triples & other) >= QUOTE_SHARE * len(triples)
-        for words, other in page
-    )
+def _repeats(text: str, page: list[list[str]]) -> bool:
+    """Whether the text is a real duplicate: nearly all its words stand, in the same order
+    and unbroken, in a longer paragraph of its page (which is read)."""
+    words = _words(text)
+    for other in page:
+        if len(other) > len(words):
+            run = SequenceMatcher(None, words, other, autojunk=False).find_longest_match()
+            if words and run.size >= QUOTE_SHARE * len(words):
+                return True
+    return False
 
 
 def _without_quotes_and_captions(blocks: list[Block]) -> list[Block]:
     """Drop what type style cannot show in a scan: pull quotes (a short paragraph, or a run of
     short ones, whose words repeat a longer paragraph on its page) and photo captions ending
     in a credit ("… Ảnh: Minh Anh")."""
-    pages: dict[int, list[tuple[int, set]]] = {}
+    pages: dict[int, list[list[str]]] = {}
     for block in blocks:
         if block.kind == "paragraph":
-            pages.setdefault(block.page, []).append((len(block.text.split()),
-                                                     _triples(block.text)))
+            pages.setdefault(block.page, []).append(_words(block.text))
     low, high = QUOTE_WORDS
     kept: list[Block] = []
     index = 0
@@ -486,14 +632,14 @@ def _without_quotes_and_captions(blocks: list[Block]) -> list[Block]:
         if short and _CAPTION_CREDIT.search(block.text):
             index += 1
             continue
-        if short and len(block.text.split()) >= low and _repeats(block.text,
-                                                                  pages[block.page]):
+        if short and len(block.text.split()) >= low and _repeats(block.text, pages[block.page]):
             end = index + 1
             while end < len(blocks) and blocks[end].kind == "paragraph" and _repeats(
                     " ".join(b.text for b in blocks[index:end + 1]), pages[block.page]):
                 end += 1
-            index = end
-            continue
+            if _QUOTE_END.search(blocks[end - 1].text):
+                index = end
+                continue
         kept.append(block)
         index += 1
     return kept

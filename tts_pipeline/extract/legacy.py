@@ -109,3 +109,23 @@ def to_unicode(text: str, encoding: str, font: str = "") -> str:
         if encoding == TCVN3 and _CAPITALS_FONT.match(font.rpartition("+")[2]):
             text = text.upper()
     return unicodedata.normalize("NFC", text)
+
+
+# The Symbol font (Word's equations, Greek letters, ≤ ×) reaches a PDF's text as the private-use
+# code U+F000 + its byte; its pieces of tall brackets mean nothing read aloud. Some Arial
+# subsets map Ư and ư to the look-alike Ƣ and ƣ (Latin OI).
+_SYMBOL_LETTERS = dict(zip(
+    range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ", strict=True)) | dict(zip(
+    range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ", strict=True))
+_SYMBOL_SIGNS = {
+    0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5C: "∴", 0x5E: "⊥",
+    0x7E: "∼", 0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAE: "→", 0xB0: "°", 0xB1: "±",
+    0xB3: "≥", 0xB4: "×", 0xB6: "∂", 0xB7: "•", 0xB8: "÷", 0xB9: "≠", 0xBA: "≡", 0xBB: "≈",
+    0xBC: "…", 0xC6: "∅", 0xCE: "∈", 0xD0: "∠", 0xD6: "√", 0xD7: "⋅", 0xE5: "∑", 0xF2: "∫",
+}
+_SYMBOL_PIECES = [*range(0xE6, 0xF0), *range(0xF3, 0xFF)]
+SYMBOL_AND_LOOKALIKES = {
+    0xF000 + code: chr(code) for code in range(0x20, 0x7F)
+} | {0xF000 + code: sign for code, sign in (_SYMBOL_LETTERS | _SYMBOL_SIGNS).items()} | {
+    0xF000 + code: "" for code in _SYMBOL_PIECES
+} | {0x01A2: "Ư", 0x01A3: "ư"}

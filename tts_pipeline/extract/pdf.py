@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from ..errors import UserError
 _ITALIC_FLAG = 0x40
 _FORCE_BOLD_FLAG = 0x40000
 _PLACEHOLDERS = {"", "(anonymous)", "(unspecified)", "untitled", "Untitled"}
-GAP_RATIO = 0.45  # a blank wider than this many font sizes splits a line into spans
+GAP_RATIO = 0.5  # a blank wider than this many font sizes splits a line into spans
 
 
 class ExtractError(UserError):
@@ -73,9 +74,18 @@ class PdfText:
                        self.page_chars)
 
 
+def _seen_size(textpage: raw.FPDF_TEXTPAGE, index: int) -> float:
+    """The font size a reader sees: the nominal size times the vertical scale of the text and
+    page matrices (InDesign and many libraries draw at size 1 in a scaled matrix)."""
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
+    scale = math.hypot(matrix.c, matrix.d) or 1.0
+    return raw.FPDFText_GetFontSize(textpage, index) * scale
+
+
 def _font_style(textpage: raw.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool, str]:
     """Size, bold, italic and font name of a character."""
-    size = raw.FPDFText_GetFontSize(textpage, index)
+    size = _seen_size(textpage, index)
     flags = ctypes.c_int(0)
     buffer = ctypes.create_string_buffer(128)
     raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
@@ -151,7 +161,7 @@ def _new_line(textpage: raw.FPDF_TEXTPAGE, before: int, after: int) -> bool:
         x, y = ctypes.c_double(), ctypes.c_double()
         raw.FPDFText_GetCharOrigin(textpage, char, ctypes.byref(x), ctypes.byref(y))
         baselines.append(y.value)
-    return abs(baselines[0] - baselines[1]) > raw.FPDFText_GetFontSize(textpage, chars[0]) / 2
+    return abs(baselines[0] - baselines[1]) > _seen_size(textpage, chars[0]) / 2
 
 
 def _page_lines(page: pdfium.PdfPage, number: int) -> tuple[list[Line], int]:
