@@ -16,7 +16,7 @@ from TTS.config.shared_configs import BaseAudioConfig
 from TTS.tts.configs.vits_config import VitsArgs, VitsConfig
 from TTS.tts.models.vits import Vits
 
-from .voice import Voice, VoiceError, model_path
+from .base import Voice, VoiceError, model_path
 
 
 class CoquiEngine:

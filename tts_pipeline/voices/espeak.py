@@ -14,7 +14,7 @@ import threading
 
 import numpy as np
 
-from .voice import VoiceError
+from .base import Voice, VoiceError
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _INITIALIZE_DONT_EXIT = 0x8000
@@ -63,18 +63,20 @@ class EspeakEngine:
 
     name = "espeak"
 
-    def __init__(
-        self, voice: str = "vi", rate: int = 165, pitch: int = 50, word_gap: int = 0
-    ) -> None:
-        self.voice = voice
-        self.params = {"rate": rate, "pitch": pitch, "word_gap": word_gap}
+    def __init__(self, voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> None:
+        """Options: voice (an espeak-ng voice name), rate, pitch, word_gap; espeak-ng runs on
+        the CPU whatever the device."""
+        options = voice.options
+        self.voice = str(options.get("voice", "vi"))
+        self.params = {"rate": round(options.get("rate", 165) * rate_scale),
+                       "pitch": options.get("pitch", 50), "word_gap": options.get("word_gap", 0)}
         with _lock:
             library, self.sample_rate = _open()
             self.version = library.espeak_Info(None).decode()
-            known = library.espeak_SetVoiceByName(voice.encode()) == 0
+            known = library.espeak_SetVoiceByName(self.voice.encode()) == 0
             _close(library)
         if not known:
-            raise VoiceError(f"espeak-ng has no voice named {voice!r} (its Vietnamese voices: "
+            raise VoiceError(f"espeak-ng has no voice named {self.voice!r} (its Vietnamese voices: "
                              "vi, vi-VN-x-central, vi-VN-x-south)")
 
     def synthesize(self, text: str) -> np.ndarray:

@@ -13,7 +13,7 @@ import numpy as np
 import onnxruntime
 from piper import PiperVoice, SynthesisConfig
 
-from .voice import Voice, VoiceError, model_path
+from .base import Voice, VoiceError, model_path
 
 
 class PiperEngine:

@@ -1,59 +1,23 @@
-"""Voice definitions: small TOML files in voices/ naming an engine and its options."""
+"""Voices: small TOML files in voices/ naming an engine and its options, found by name, and
+the table of engines that speak them."""
 
 from __future__ import annotations
 
-import hashlib
-import json
+import importlib
+import importlib.util
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Protocol
 
-import numpy as np
+from .base import Engine, Voice, VoiceError, model_path
 
-from ..book import file_sha256
-from ..errors import UserError
+__all__ = ["ENGINES", "Engine", "Voice", "VoiceError", "find_voice", "load_engine",
+           "model_path"]
 
 VOICES_ENV = "TTS_PIPELINE_VOICES"
 DEFAULT_VOICE = "vi-north"
-
-
-class Engine(Protocol):
-    name: str
-    version: str
-    sample_rate: int
-
-    def synthesize(self, text: str) -> np.ndarray: ...
-
-
-class VoiceError(UserError):
-    """A voice that cannot be found or used; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Voice:
-    name: str
-    engine: str = "espeak"
-    language: str = "vi"
-    description: str = ""
-    options: dict = field(default_factory=dict)
-    path: Path | None = None
-
-    def fingerprint(self, rate_scale: float = 1.0) -> str:
-        """What the audio of an utterance depends on, besides its text: engine, options, the
-        model files' contents and the speaking rate."""
-        digest = hashlib.sha256(json.dumps(
-            {"engine": self.engine, "options": self.options, "rate_scale": rate_scale},
-            sort_keys=True,
-        ).encode())
-        for key in ("model", "config"):
-            path = model_path(self, key)
-            files = sorted(path.iterdir()) if path and path.is_dir() else [path]
-            for file in files:
-                if file is not None and file.is_file():
-                    digest.update(file_sha256(file).encode())
-        return digest.hexdigest()[:16]
 
 
 BUILTIN = Voice(DEFAULT_VOICE, "espeak", "vi", "espeak-ng Vietnamese (northern)",
@@ -105,86 +69,70 @@ def find_voice(name: str) -> Voice:
     return voices[name]
 
 
-_ENGINE_MODULES = {"espeak": "espeakng_loader", "piper": "piper", "coqui": "TTS"}
-_ENGINE_OPTIONS = {
-    "espeak": ("voice", "rate", "pitch", "word_gap"),
-    "piper": ("model", "config", "speaker", "length_scale", "noise_scale", "noise_w"),
-    "coqui": ("model", "config", "seed", "speaker", "language", "length_scale", "noise_scale",
-              "noise_scale_dp"),
-}
-_EXTRAS = {
-    "piper": "pip install 'tts-pipeline[piper]'",
-    "coqui": "pip install 'tts-pipeline[coqui]'",
-}
+@dataclass(frozen=True)
+class EngineSpec:
+    """One engine: where its class lives, what must be installed for it, which package's
+    version goes into every cache key, and the options a voice file may give it."""
+
+    module: str  # tts_pipeline.voices.<module>
+    class_name: str
+    probe: str  # a module that is importable when the engine is installed
+    distribution: str
+    extra: str  # the pip extra that installs it; "" when it always is
+    options: tuple[str, ...]
 
 
-def model_path(voice: Voice, key: str = "model") -> Path | None:
-    """A model file named in the voice's options, relative to the voice file."""
-    value = voice.options.get(key)
-    if not value:
-        return None
-    path = Path(value)
-    return path if path.is_absolute() or voice.path is None else voice.path.parent / path
+ENGINES = {
+    "espeak": EngineSpec("espeak", "EspeakEngine", "espeakng_loader", "espeakng-loader", "",
+                         ("voice", "rate", "pitch", "word_gap")),
+    "piper": EngineSpec("piper", "PiperEngine", "piper", "piper-tts", "piper",
+                        ("model", "config", "speaker", "length_scale", "noise_scale",
+                         "noise_w")),
+    "coqui": EngineSpec("coqui", "CoquiEngine", "TTS", "coqui-tts", "coqui",
+                        ("model", "config", "seed", "speaker", "language", "length_scale",
+                         "noise_scale", "noise_scale_dp")),
+}
 
 
 def why_unusable(voice: Voice) -> str | None:
     """None when the voice can speak here, else what is missing and how to get it."""
-    import importlib.util
-
-    module = _ENGINE_MODULES.get(voice.engine)
-    if module is None:
-        return f"unknown engine {voice.engine!r} (espeak, piper or coqui)"
-    unknown = [name for name in voice.options if name not in _ENGINE_OPTIONS[voice.engine]]
+    spec = ENGINES.get(voice.engine)
+    if spec is None:
+        return f"unknown engine {voice.engine!r} ({', '.join(ENGINES)})"
+    unknown = [name for name in voice.options if name not in spec.options]
     if unknown:
         return (f"unknown option {', '.join(map(repr, unknown))} in [options]: the "
-                f"{voice.engine} engine takes {', '.join(_ENGINE_OPTIONS[voice.engine])}")
-    if importlib.util.find_spec(module) is None:
-        return f"the {voice.engine} engine is not installed: {_EXTRAS.get(voice.engine, '')}"
+                f"{voice.engine} engine takes {', '.join(spec.options)}")
+    if importlib.util.find_spec(spec.probe) is None:
+        return (f"the {voice.engine} engine is not installed: "
+                f"pip install 'tts-pipeline[{spec.extra}]'")
     for key in ("model", "config"):
         path = model_path(voice, key)
         if path is not None and not path.exists():
             return f"model file missing: {path}"
-    if voice.engine != "espeak" and model_path(voice) is None:
+    if "model" in spec.options and model_path(voice) is None:
         return "the voice names no model file (options.model)"
     return None
 
 
 def load_engine(voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> Engine:
-    """Build the voice's engine (heavy imports happen only here); a VoiceError names the
-    voice file and what is wrong with it."""
+    """Build the voice's engine (its module, and what it imports, load only here); a
+    VoiceError names the voice file and what is wrong with it."""
     try:
         problem = why_unusable(voice)
         if problem:
             raise VoiceError(problem)
-        return _build_engine(voice, rate_scale, device)
+        spec = ENGINES[voice.engine]
+        module = importlib.import_module(f".{spec.module}", __package__)
+        return getattr(module, spec.class_name)(voice, rate_scale, device)
     except VoiceError as error:
         raise VoiceError(f"{voice.path or f'voice {voice.name!r}'}: {error}") from None
 
 
-def _build_engine(voice: Voice, rate_scale: float, device: str) -> Engine:
-    if voice.engine == "piper":
-        from .piper import PiperEngine
-
-        return PiperEngine(voice, rate_scale, device)
-    if voice.engine == "coqui":
-        from .coqui import CoquiEngine
-
-        return CoquiEngine(voice, rate_scale, device)
-    from .espeak import EspeakEngine
-
-    options = dict(voice.options)
-    options["rate"] = round(options.get("rate", 165) * rate_scale)
-    return EspeakEngine(**options)
-
-
-_ENGINE_DISTRIBUTIONS = {"espeak": "espeakng-loader", "piper": "piper-tts", "coqui": "coqui-tts"}
-
-
 def engine_version(voice: Voice) -> str:
     """The installed version of the engine's package, part of every cache key."""
-    from importlib.metadata import PackageNotFoundError, version
-
+    spec = ENGINES.get(voice.engine)
     try:
-        return version(_ENGINE_DISTRIBUTIONS.get(voice.engine, voice.engine))
+        return version(spec.distribution if spec else voice.engine)
     except PackageNotFoundError:
         return "unknown"
