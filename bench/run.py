@@ -43,7 +43,7 @@ from tts_pipeline.audio.encode import AAC_ENCODER, MP3_ENCODER  # noqa: E402
 from tts_pipeline.audio.ffmpeg import ffmpeg_executable  # noqa: E402
 from tts_pipeline.book import read_book  # noqa: E402
 from tts_pipeline.extract import extract  # noqa: E402
-from tts_pipeline.reading import read_chapter  # noqa: E402
+from tts_pipeline.reading import normalize, read_chapter  # noqa: E402
 from tts_pipeline.voices.voice import find_voice, load_engine  # noqa: E402
 
 SAMPLE = ROOT / "input" / "ban-tin-phuong-dong-ho-2025-11.pdf"
@@ -160,6 +160,17 @@ def extraction_speed(folder: Path, rows: list[list[str]]) -> None:
     pages = len(pypdfium2.PdfDocument(str(pdf)))
     best = min(_seconds(lambda: extract(pdf)) for _ in range(3))
     rows.append([f"extraction, {pages}-page PDF", f"{best:.2f} s", f"{pages / best:.0f} pages/s"])
+
+
+def reading_speed(rows: list[list[str]]) -> None:
+    """Seconds to normalize 1 MB of bulletin text (best of three): the target is under 1 s."""
+    sys.path.insert(0, str(ROOT / "tests" / "reading"))
+    from test_one_megabyte import ONE_MB
+
+    best = min(_seconds(lambda: normalize(ONE_MB)) for _ in range(3))
+    megabytes = len(ONE_MB.encode()) / 1e6
+    rows.append([f"reading, {megabytes:.2f} MB of text", f"{best:.2f} s",
+                 f"{megabytes / best:.2f} MB/s"])
 
 
 def _seconds(work) -> float:
@@ -282,6 +293,7 @@ def main() -> None:
         stage_rows: list[list[str]] = []
         stage_breakdown(SAMPLE, sample, stage_rows)
         extraction_speed(folder, stage_rows)
+        reading_speed(stage_rows)
         sections.append(table("Stages of the sample's convert", ["stage", "time", "share"],
                               stage_rows))
         cpu_rows: list[list[str]] = []
