@@ -31,7 +31,7 @@ from .textquality import TextQuality, measure
 DPI = 300
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
 SCAN_AREA = 0.3  # an image over this share of the page may be a scan of it
-OUTLINE_PATHS = 200  # more drawn paths than this may be glyphs drawn as outlines
+OUTLINE_SEGMENTS = 2000  # more path segments than this may be glyphs drawn as outlines
 
 PageSteps = Callable[[int], Callable[[], None]]
 """Told how many pages OCR will read, gives what to call after each page."""
@@ -57,13 +57,14 @@ def page_quality(pdf: PdfText) -> list[TextQuality]:
 
 
 def _shows_something(page: pdfium.PdfPage) -> bool:
-    """Whether a page carries a large image (a scan) or many paths (glyphs drawn as outlines)."""
+    """Whether a page carries a large image (a scan) or many path segments (glyphs drawn as
+    outlines)."""
     width, height = page.get_size()
-    paths = 0
+    segments = 0
     for item in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH]):
         if item.type == raw.FPDF_PAGEOBJ_PATH:
-            paths += 1
-            if paths > OUTLINE_PATHS:
+            segments += raw.FPDFPath_CountSegments(item.raw)
+            if segments > OUTLINE_SEGMENTS:
                 return True
             continue
         left, bottom, right, top = item.get_bounds()

@@ -1,0 +1,208 @@
+"""OCR page by page: a scanned page, a garbled layer or text drawn as shapes in a file whose
+other pages have a good text layer is read by Tesseract, and only that page."""
+
+import random
+import re
+import shutil
+
+import pypdfium2
+from bulletin import register_fonts
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+from realdev import GARBLED, SCAN, TEXT_FILE, real
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from test_ocr import needs_ocr
+from test_textquality import unmarked
+
+from tts_pipeline.extract import extract
+from tts_pipeline.extract.ocr import ocr_pages
+from tts_pipeline.extract.pdf import read_pdf
+
+SCAN_DPI = 200
+INK = 128  # a grey level below this is ink
+
+
+def layer_words(path, page):
+    """The words of one page's text layer."""
+    return re.findall(r"[^\W\d_]+", " ".join(
+        line.text for line in read_pdf(path).lines if line.page == page))
+
+
+def heard(book):
+    return " ".join(text for chapter in book.chapters for text in [chapter.title,
+                                                                    *chapter.paragraphs])
+
+
+def share_heard(words, book):
+    """The share of the words that the book reads."""
+    spoken = set(re.findall(r"[^\W\d_]+", heard(book)))
+    return sum(word in spoken for word in words) / len(words)
+
+
+def scan(path, page):
+    """A page printed and scanned: its picture at SCAN_DPI."""
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return document[page].render(scale=SCAN_DPI / 72).to_pil().convert("RGB")
+    finally:
+        document.close()
+
+
+def draw(tmp_path, name, paint):
+    """A one-page A4 PDF that `paint` draws on a reportlab canvas."""
+    path = tmp_path / name
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    paint(canvas)
+    canvas.save()
+    return path
+
+
+def assemble(path, pages):
+    """A PDF made of pages (file, index) of other PDFs."""
+    writer = PdfWriter()
+    for source, index in pages:
+        writer.add_page(PdfReader(source).pages[index])
+    writer.write(path)
+    return path
+
+
+def scan_pdf(tmp_path, name, source, page):
+    return draw(tmp_path, name, lambda canvas: canvas.drawImage(
+        ImageReader(scan(source, page)), 0, 0, 595, 842))
+
+
+@needs_ocr
+def test_a_scanned_page_in_a_text_file_is_read_by_ocr_and_only_it(tmp_path):
+    source = real(TEXT_FILE)
+    mixed = assemble(tmp_path / "mixed.pdf", [(source, 1), (scan_pdf(tmp_path, "s.pdf", source, 2),
+                                                            0)])
+    book, warnings = extract(mixed)
+    assert [w for w in warnings if "OCR" in w] == [
+        "page 2 read by OCR (Tesseract, Vietnamese, no usable text layer): proofread the "
+        "chapter files"]
+    assert share_heard(layer_words(source, 1), book) > 0.97
+    assert share_heard(layer_words(source, 2), book) > 0.9
+
+
+@needs_ocr
+def test_a_layer_without_marks_over_a_scan_is_replaced(tmp_path):
+    """As an OCR engine without Vietnamese leaves it: invisible text, no marks, over the image."""
+    source = real(TEXT_FILE)
+    lines = [line for line in read_pdf(source).lines if line.page == 2]
+
+    def paint(canvas):
+        canvas.drawImage(ImageReader(scan(source, 2)), 0, 0, 595, 842)
+        for line in lines:
+            text = canvas.beginText(line.x0, 842 - line.baseline)
+            text.setTextRenderMode(3)  # invisible, as OCR layers are
+            text.setFont("Helvetica", line.size)
+            text.textLine(unmarked(line.text))
+            canvas.drawText(text)
+
+    book, warnings = extract(draw(tmp_path, "omnipage.pdf", paint))
+    assert any(w.startswith("page 1 read by OCR") for w in warnings)
+    words = layer_words(source, 2)
+    assert share_heard(words, book) > 0.9
+    bare = {unmarked(word) for word in words} - set(words)
+    assert len(bare) > 50 and share_heard(sorted(bare), book) < 0.05
+
+
+@needs_ocr
+def test_text_drawn_as_shapes_without_a_text_layer_is_read_by_ocr(tmp_path):
+    """A page whose glyphs are vector shapes (fonts converted to outlines), beside a text page."""
+    source = real(TEXT_FILE)
+    ink = scan(source, 2).convert("L").point(lambda grey: grey < INK)
+    width, height = ink.size
+    pixels = ink.load()
+
+    def paint(canvas):
+        shapes = canvas.beginPath()
+        unit = 72 / SCAN_DPI
+        for y in range(height):
+            x = 0
+            while x < width:
+                if pixels[x, y]:
+                    start = x
+                    while x < width and pixels[x, y]:
+                        x += 1
+                    shapes.rect(start * unit, 842 - (y + 1) * unit, (x - start) * unit, unit)
+                x += 1
+        canvas.drawPath(shapes, stroke=0, fill=1)
+
+    shapes = draw(tmp_path, "outlines.pdf", paint)
+    assert read_pdf(shapes).page_chars == [0]
+    book, warnings = extract(assemble(tmp_path / "mixed.pdf", [(source, 1), (shapes, 0)]))
+    assert any(w.startswith("page 2 read by OCR") for w in warnings)
+    assert share_heard(layer_words(source, 2), book) > 0.9
+
+
+@needs_ocr
+def test_an_english_ocr_layer_on_a_real_scan_is_replaced_without_being_asked(tmp_path):
+    book, warnings = extract(real(GARBLED))
+    assert any(w.startswith("pages 1–2 read by OCR") for w in warnings)
+    text = heard(book)
+    for garbage in ["CQNG HOA XA HQI", "DQc l$p", "Phi6u chuy6n"]:
+        assert garbage not in text
+    for phrase in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập",
+                   "Sở Tư pháp nhận được Phiếu chuyển số 3578/PC-VP"]:
+        assert phrase in text
+
+
+@needs_ocr
+def test_a_real_colour_scan_page_is_read_without_being_asked(tmp_path):
+    last = assemble(tmp_path / "last.pdf", [(real(SCAN), 7)])
+    book, warnings = extract(last)
+    assert warnings[0].startswith("page 1 read by OCR")
+    assert "Chiến dịch được triển khai trong thời gian 45 ngày liên tục" in heard(book)
+
+
+@needs_ocr
+def test_pages_are_read_in_parallel_each_reported(tmp_path):
+    source = real(TEXT_FILE)
+    scans = [scan_pdf(tmp_path, f"{page}.pdf", source, page) for page in (2, 3)]
+    mixed = assemble(tmp_path / "mixed.pdf", [(scans[0], 0), (source, 1), (scans[1], 0)])
+    reported = []
+
+    def steps(total):
+        reported.append(total)
+        return lambda: reported.append("page")
+
+    alone, _ = extract(mixed, jobs=1)
+    together, warnings = extract(mixed, jobs=2, steps=steps)
+    assert reported == [2, "page", "page"]
+    assert any(w.startswith("pages 1, 3 read by OCR") for w in warnings)
+    assert together == alone
+
+
+@needs_ocr
+def test_a_cover_with_a_photograph_keeps_its_text_layer(tmp_path):
+    """A title in the text layer (too few words to judge) over a photograph: OCR reads the page
+    but makes nothing Vietnamese of it, so the layer stays."""
+    register_fonts()
+    noise = random.Random(7)
+    photo = Image.frombytes("L", (300, 420), bytes(noise.randrange(256) for _ in range(126000)))
+
+    def paint(canvas):
+        canvas.drawImage(ImageReader(photo.convert("RGB")), 0, 0, 595, 842)
+        canvas.setFont("Serif-Bold", 24)
+        canvas.drawString(60, 780, "Bản tin sinh hoạt chi bộ")
+
+    cover = draw(tmp_path, "cover.pdf", paint)
+    layer = read_pdf(cover)
+    reported = []
+    pdf, pages = ocr_pages(cover, layer, steps=lambda total: reported.append(total) or (
+        lambda: reported.append("page")))
+    assert reported == [1, "page"] and pages == []
+    assert [line.text for line in pdf.lines] == ["Bản tin sinh hoạt chi bộ"]
+
+
+def test_without_tesseract_a_mixed_file_keeps_its_text_pages(tmp_path, monkeypatch):
+    source = real(TEXT_FILE)
+    mixed = assemble(tmp_path / "mixed.pdf", [(source, 1), (scan_pdf(tmp_path, "s.pdf", source, 2),
+                                                            0)])
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    book, warnings = extract(mixed)
+    assert any("cannot be read by OCR here" in w and "apt-get install tesseract-ocr" in w
+               for w in warnings)
+    assert share_heard(layer_words(source, 1), book) > 0.97
