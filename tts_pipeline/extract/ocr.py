@@ -2,9 +2,10 @@
 
 Tesseract's hOCR output gives every line's box, baseline and x-size, so its lines carry a size
 and a position like the lines of a text layer, and the same layout analysis finds titles,
-headers and paragraphs (bold and italic are not known). A page is read this way when its text
-layer is missing or does not look Vietnamese (see textquality) and the page shows a picture
-or drawn glyphs; one Tesseract process reads each page, `jobs` of them at a time.
+headers and paragraphs; bold is told by the width of the strokes (italic is not known). A page
+is read this way when its text layer is missing or does not look Vietnamese (see textquality)
+and the page shows a picture or drawn glyphs; one Tesseract process reads each page, `jobs` of
+them at a time.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ import subprocess
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from .pdf import ExtractError, Line, PdfText
 from .textquality import TextQuality, measure
@@ -31,6 +34,13 @@ from .textquality import TextQuality, measure
 DPI = 300
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
 SCAN_AREA = 0.3  # an image over this share of the page may be a scan of it
+COLOUR_SPREAD = 60  # a pixel whose red, green and blue differ by more than this is coloured
+DARK_INK = 110  # coloured ink darker than this grey is print (a headline), lighter is a stamp
+INK_EDGE = 2  # pixels around dark coloured ink that are its anti-aliased edge
+MIN_CONFIDENCE = 20  # Tesseract's confidence (0-100) below which a word is noise
+COLUMN_GAP = 2.0  # a blank wider than this many x-sizes parts a line into two columns
+INK = 128  # a grey darker than this is ink
+BOLD_STROKE = 1.25  # a line whose strokes are this much wider than the page's usual is bold
 OUTLINE_SEGMENTS = 2000  # more path segments than this may be glyphs drawn as outlines
 
 PageSteps = Callable[[int], Callable[[], None]]
@@ -85,33 +95,80 @@ _LINE = re.compile(
     r"(?=<span class='ocr_|</p>)",
     re.DOTALL,
 )
-_WORD = re.compile(r"<span class='ocrx_word'[^>]*>(.*?)</span>", re.DOTALL)
+_WORD = re.compile(r"<span class='ocrx_word'[^>]*bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)"
+                   r"[^>]*>(.*?)</span>", re.DOTALL)
 
 
-def _hocr_lines(hocr: str, page: int, width: float, height: float) -> list[Line]:
-    """Tesseract's hOCR lines: the box, the baseline and the x-size give position and size."""
+@dataclass
+class _Word:
+    left: int
+    top: int
+    right: int
+    bottom: int
+    text: str
+
+
+def _columns(line: str, x_size: float) -> list[list[_Word]]:
+    """A hOCR line's words that Tesseract is not almost sure are noise (a seal, a signature),
+    parted where a blank wider than COLUMN_GAP x-sizes separates two columns (a letterhead's
+    two halves, "Nơi nhận:" beside the signer's title)."""
+    columns: list[list[_Word]] = []
+    for match in _WORD.finditer(line):
+        text = html.unescape(re.sub(r"<[^>]+>", "", match[6])).strip()
+        if not text or int(match[5]) < MIN_CONFIDENCE:
+            continue
+        word = _Word(*(int(value) for value in match.groups()[:4]), text)
+        if columns and word.left - columns[-1][-1].right <= x_size * COLUMN_GAP:
+            columns[-1].append(word)
+        else:
+            columns.append([word])
+    return columns
+
+
+def _stroke(ink: np.ndarray) -> float:
+    """The mean width of the horizontal runs of ink in a line's box: bold type's are wider."""
+    starts = np.count_nonzero(ink[:, 1:] & ~ink[:, :-1]) + np.count_nonzero(ink[:, 0])
+    return np.count_nonzero(ink) / max(1, starts)
+
+
+def _hocr_lines(hocr: str, ink: np.ndarray, page: int, width: float, height: float
+                ) -> list[Line]:
+    """Tesseract's hOCR lines, a line per column: the boxes, the baseline and the x-size give
+    position and size, the width of the strokes against the page's usual width tells bold."""
     scale = 72 / DPI
-    lines = []
+    lines, strokes = [], []
     for paragraph in hocr.split("<p class='ocr_par'")[1:]:
         found = list(_LINE.finditer(paragraph))
         if not found:
             continue
         # a line's x-size varies by ±10 % with its letters: the paragraph's median is its size
-        size = statistics.median(float(match[7]) for match in found) * scale
+        x_size = statistics.median(float(match[7]) for match in found)
         for match in found:
-            left, _, right, bottom, _, offset = (float(value) for value in match.groups()[:6])
-            words = [html.unescape(re.sub(r"<[^>]+>", "", word))
-                     for word in _WORD.findall(match[8])]
-            text = " ".join(word for word in words if word.strip())
-            if text:
-                lines.append(Line(page, text, size, False, False, left * scale, right * scale,
-                                  (bottom + offset) * scale, width, height))
+            baseline = (float(match[4]) + float(match[6])) * scale
+            for words in _columns(match[8], x_size):
+                left, right = words[0].left, words[-1].right
+                top = min(word.top for word in words)
+                bottom = max(word.bottom for word in words)
+                strokes.append(_stroke(ink[top:bottom + 1, left:right + 1]))
+                lines.append(Line(page, " ".join(word.text for word in words), x_size * scale,
+                                  False, False, left * scale, right * scale, baseline, width,
+                                  height))
+    usual = statistics.median(strokes) if strokes else 0.0
+    for line, stroke in zip(lines, strokes, strict=True):
+        line.bold = stroke > usual * BOLD_STROKE
     return lines
 
 
 def _page_image(page: pdfium.PdfPage) -> Image.Image:
-    """The page at DPI in grey."""
-    return page.render(scale=DPI / 72, grayscale=True).to_pil()
+    """The page at DPI in grey, light coloured ink (a red seal or stamp over the signature or
+    the title) turned to paper; dark coloured ink (a red headline) is kept with its edges."""
+    colour = page.render(scale=DPI / 72).to_pil().convert("RGB")
+    grey = np.asarray(colour.convert("L"))
+    channels = np.asarray(colour, dtype=np.int16)
+    coloured = channels.max(axis=2) - channels.min(axis=2) > COLOUR_SPREAD
+    print_ = Image.fromarray((coloured & (grey <= DARK_INK)).astype(np.uint8) * 255)
+    near_print = np.asarray(print_.filter(ImageFilter.MaxFilter(INK_EDGE * 2 + 1))) > 0
+    return Image.fromarray(np.where(coloured & ~near_print, 255, grey).astype(np.uint8))
 
 
 def _recognise(program: str, image: Image.Image, page: int) -> str:
@@ -139,7 +196,8 @@ def read_pages(document: pdfium.PdfDocument, pages: list[int], jobs: int | None 
             page = document[number]
             width, height = page.get_size()
             image = _page_image(page)
-        lines = _hocr_lines(_recognise(program, image, number), number, width, height)
+        ink = np.asarray(image) < INK
+        lines = _hocr_lines(_recognise(program, image, number), ink, number, width, height)
         advance()
         return lines
 
