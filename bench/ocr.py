@@ -8,6 +8,7 @@ docs/benchmarks.md with the machine and the command.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -39,6 +40,7 @@ def ocr_speed(jobs: int, rows: list[list[str]]) -> None:
 
 def main() -> None:
     started = time.perf_counter()
+    load = os.getloadavg()[0]  # the machine may be shared: say how busy it was
     rows: list[list[str]] = []
     for jobs in (1, 2):
         ocr_speed(jobs, rows)
@@ -53,7 +55,8 @@ def main() -> None:
     ]
     total = time.perf_counter() - started
     entry = (f"\n## {datetime.now():%Y-%m-%d %H:%M} — OCR speed — {machine()}\n\n"
-             f"Command: `python bench/ocr.py`; the whole run took {total / 60:.1f} min.\n\n"
+             f"Command: `python bench/ocr.py`; the whole run took {total / 60:.1f} min; load "
+             f"average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end.\n\n"
              + "\n".join(sections))
     with (ROOT / "docs" / "benchmarks.md").open("a", encoding="utf-8") as handle:
         handle.write(entry)

@@ -206,3 +206,60 @@ def test_without_tesseract_a_mixed_file_keeps_its_text_pages(tmp_path, monkeypat
     assert any("cannot be read by OCR here" in w and "apt-get install tesseract-ocr" in w
                for w in warnings)
     assert share_heard(layer_words(source, 1), book) > 0.97
+
+
+SEAL_INK = (0.9, 0.42, 0.6)  # a scanned red seal's pink: light, far from grey
+HEADLINE_INK = (0.69, 0.11, 0.11)  # a printed red headline: dark
+BODY = [
+    "Ủy ban nhân dân phường đề nghị các tổ dân phố tiếp tục hướng dẫn người dân",
+    "sử dụng dịch vụ công trực tuyến và thanh toán không dùng tiền mặt.",
+    "Các đơn vị báo cáo kết quả thực hiện trước ngày 30 hằng tháng.",
+]
+
+
+def signed_page(canvas):
+    """A page of a signed letter: red headline, body, a bold heading, "Nơi nhận:" beside the
+    signer's title, and a seal and a "HỎA TỐC" stamp in pink ink under the black (as ink
+    on paper mixes: black stays black)."""
+    register_fonts()
+    canvas.setStrokeColorRGB(*SEAL_INK)
+    canvas.setFillColorRGB(*SEAL_INK)
+    canvas.setLineWidth(3)
+    canvas.circle(400, 515, 62)
+    canvas.circle(400, 515, 44)
+    canvas.setFont("Serif-Bold", 20)
+    canvas.rect(380, 690, 140, 40)
+    canvas.drawString(392, 702, "HỎA TỐC")
+    canvas.setFillColorRGB(*HEADLINE_INK)
+    canvas.setFont("Serif-Bold", 16)
+    canvas.drawString(60, 770, "Kết quả chuyển đổi số của phường")
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFont("Serif", 12)
+    for number, text in enumerate(BODY):
+        canvas.drawString(60, 730 - number * 18, text)
+    canvas.setFont("Serif-Bold", 12)
+    canvas.drawString(60, 660, "II. NỘI DUNG")
+    canvas.setFont("Serif", 12)
+    canvas.drawString(60, 636, BODY[2])
+    canvas.setFont("Serif-Bold", 12)
+    canvas.drawString(60, 560, "Nơi nhận:")
+    canvas.drawString(380, 560, "CHỦ TỊCH")
+    canvas.drawString(362, 470, "Nguyễn Văn An")
+    canvas.setFont("Serif", 11)
+    canvas.drawString(60, 544, "- Lưu: VT.")
+
+
+@needs_ocr
+def test_a_seal_and_a_stamp_are_not_read_and_headings_are_bold(tmp_path):
+    signed = draw(tmp_path, "signed.pdf", signed_page)
+    scanned = scan_pdf(tmp_path, "scanned.pdf", signed, 0)
+    pdf, pages = ocr_pages(scanned, read_pdf(scanned))
+    texts = [line.text for line in pdf.lines]
+    assert pages == [0]
+    assert texts[0] == "Kết quả chuyển đổi số của phường"  # dark red ink is print
+    assert not any("HỎA" in text or "TỐC" in text for text in texts)
+    assert BODY[0] in texts and BODY[2] in texts
+    assert {"Nơi nhận:", "CHỦ TỊCH", "Nguyễn Văn An"} <= set(texts)  # columns parted
+    bold = {line.text for line in pdf.lines if line.bold}
+    assert {"II. NỘI DUNG", "Nơi nhận:", "CHỦ TỊCH", "Nguyễn Văn An"} <= bold
+    assert not bold & set(BODY)

@@ -153,10 +153,21 @@ def _hocr_lines(hocr: str, ink: np.ndarray, page: int, width: float, height: flo
                 lines.append(Line(page, " ".join(word.text for word in words), x_size * scale,
                                   False, False, left * scale, right * scale, baseline, width,
                                   height))
-    usual = statistics.median(strokes) if strokes else 0.0
+    usual = _usual_stroke(strokes, [len(line.text) for line in lines])
     for line, stroke in zip(lines, strokes, strict=True):
         line.bold = stroke > usual * BOLD_STROKE
     return lines
+
+
+def _usual_stroke(strokes: list[float], lengths: list[int]) -> float:
+    """The stroke width of most of the page's letters: the median weighted by line length, so
+    that many short bold lines (headings, a signature block) do not set it."""
+    half, counted = sum(lengths) / 2, 0
+    for stroke, length in sorted(zip(strokes, lengths, strict=True)):
+        counted += length
+        if counted >= half:
+            return stroke
+    return 0.0
 
 
 def _page_image(page: pdfium.PdfPage) -> Image.Image:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 _ONSET = "ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx]"
@@ -32,6 +33,7 @@ def _toneless(word: str) -> str:
                                  .translate(_TONE_MARKS))
 
 
+@lru_cache(maxsize=1 << 16)  # pages repeat their syllables: most are looked up, not parsed
 def is_syllable(word: str) -> bool:
     """Whether a word is spelt like a Vietnamese syllable."""
     return _SYLLABLE.fullmatch(_toneless(word)) is not None
