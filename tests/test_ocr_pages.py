@@ -108,6 +108,33 @@ def test_a_layer_without_marks_over_a_scan_is_replaced(tmp_path):
     assert len(bare) > 50 and share_heard(sorted(bare), book) < 0.05
 
 
+E_SIGNATURE = [
+    "Ký bởi: Ủy ban nhân dân thành phố Hà Nội",
+    "Cơ quan: Văn phòng Ủy ban nhân dân thành phố Hà Nội",
+    "Chức vụ: Chánh văn phòng, người ký thay Chủ tịch",
+    "Thời gian ký: 25 tháng 7 năm 2025, lúc 10 giờ 25 phút",
+]
+
+
+@needs_ocr
+def test_a_scan_signed_electronically_is_still_read_by_ocr(tmp_path):
+    """The signature box's few lines of good Vietnamese in the layer are not the page."""
+    register_fonts()
+    source = real(TEXT_FILE)
+
+    def paint(canvas):
+        canvas.drawImage(ImageReader(scan(source, 2)), 0, 0, 595, 842)
+        canvas.setFont("Serif", 7)
+        for number, text in enumerate(E_SIGNATURE):
+            canvas.drawString(380, 830 - number * 8, text)
+
+    signed = draw(tmp_path, "signed-scan.pdf", paint)
+    assert read_pdf(signed).page_chars[0] > 100
+    book, warnings = extract(signed)
+    assert any(w.startswith("page 1 read by OCR") for w in warnings)
+    assert share_heard(layer_words(source, 2), book) > 0.9
+
+
 @needs_ocr
 def test_text_drawn_as_shapes_without_a_text_layer_is_read_by_ocr(tmp_path):
     """A page whose glyphs are vector shapes (fonts converted to outlines), beside a text page."""

@@ -42,6 +42,8 @@ COLUMN_GAP = 2.0  # a blank wider than this many x-sizes parts a line into two c
 INK = 128  # a grey darker than this is ink
 BOLD_STROKE = 1.25  # a line whose strokes are this much wider than the page's usual is bold
 OUTLINE_SEGMENTS = 2000  # more path segments than this may be glyphs drawn as outlines
+FULL_PAGE_WORDS = 100  # a layer with fewer words over a scan may be a stamp, not the page
+OCR_GAIN = 2  # OCR replaces a layer when it reads this many times its marked syllables
 
 PageSteps = Callable[[int], Callable[[], None]]
 """Told how many pages OCR will read, gives what to call after each page."""
@@ -83,10 +85,16 @@ def _shows_something(page: pdfium.PdfPage) -> bool:
     return False
 
 
+def _doubtful(layer: TextQuality) -> bool:
+    """A text layer that may not be the page's text: not Vietnamese, or a few lines only (an
+    e-signature's box stamped on a scan)."""
+    return not layer.looks_vietnamese() or layer.words < FULL_PAGE_WORDS
+
+
 def unreadable_pages(document: pdfium.PdfDocument, quality: list[TextQuality]) -> list[int]:
-    """Pages whose text layer does not look Vietnamese but that show a scan or outlines."""
-    return [number for number, page_quality in enumerate(quality)
-            if not page_quality.looks_vietnamese() and _shows_something(document[number])]
+    """Pages with a doubtful text layer that show a scan or outlines."""
+    return [number for number, layer in enumerate(quality)
+            if _doubtful(layer) and _shows_something(document[number])]
 
 
 _LINE = re.compile(
@@ -217,8 +225,9 @@ def read_pages(document: pdfium.PdfDocument, pages: list[int], jobs: int | None 
 
 
 def _gains(read: TextQuality, layer: TextQuality) -> bool:
-    """Whether OCR's text of a page is Vietnamese and has more marked syllables than its layer."""
-    return read.looks_vietnamese() and read.marked > layer.marked
+    """Whether OCR's text of a page is Vietnamese and has OCR_GAIN times the marked syllables
+    of its layer (more than the same text read again)."""
+    return read.looks_vietnamese() and read.marked > layer.marked * OCR_GAIN
 
 
 def ocr_pages(path: Path, pdf: PdfText, password: str | None = None, force: bool = False,
@@ -227,7 +236,7 @@ def ocr_pages(path: Path, pdf: PdfText, password: str | None = None, force: bool
     """The text with every page whose layer is missing or garbled read by OCR instead (every
     page when `force`), and the numbers of the pages so read."""
     layer = page_quality(pdf)
-    if not force and all(quality.looks_vietnamese() for quality in layer):
+    if not force and not any(map(_doubtful, layer)):
         return pdf, []
     document = pdfium.PdfDocument(str(path), password=password)
     try:
