@@ -178,10 +178,9 @@ def _usual_stroke(strokes: list[float], lengths: list[int]) -> float:
     return 0.0
 
 
-def _page_image(page: pdfium.PdfPage) -> Image.Image:
-    """The page at DPI in grey, light coloured ink (a red seal or stamp over the signature or
-    the title) turned to paper; dark coloured ink (a red headline) is kept with its edges."""
-    colour = page.render(scale=DPI / 72).to_pil().convert("RGB")
+def _without_stamps(colour: Image.Image) -> Image.Image:
+    """The page in grey, light coloured ink (a red seal or stamp over the signature or the
+    title) turned to paper; dark coloured ink (a red headline) is kept with its edges."""
     grey = np.asarray(colour.convert("L"))
     channels = np.asarray(colour, dtype=np.int16)
     coloured = channels.max(axis=2) - channels.min(axis=2) > COLOUR_SPREAD
@@ -214,7 +213,8 @@ def read_pages(document: pdfium.PdfDocument, pages: list[int], jobs: int | None 
         with rendering:
             page = document[number]
             width, height = page.get_size()
-            image = _page_image(page)
+            colour = page.render(scale=DPI / 72).to_pil().convert("RGB")
+        image = _without_stamps(colour)
         ink = np.asarray(image) < INK
         lines = _hocr_lines(_recognise(program, image, number), ink, number, width, height)
         advance()
