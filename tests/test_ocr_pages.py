@@ -6,6 +6,7 @@ import re
 import shutil
 
 import pypdfium2
+import pytest
 from bulletin import register_fonts
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
@@ -15,8 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 from test_ocr import needs_ocr
 from test_textquality import unmarked
 
-from tts_pipeline.extract import extract
-from tts_pipeline.extract.ocr import ocr_pages
+from tts_pipeline.extract import ExtractError, extract
+from tts_pipeline.extract.ocrpages import ocr_pages
 from tts_pipeline.extract.pdf import read_pdf
 
 SCAN_DPI = 200
@@ -290,3 +291,11 @@ def test_a_seal_and_a_stamp_are_not_read_and_headings_are_bold(tmp_path):
     bold = {line.text for line in pdf.lines if line.bold}
     assert {"II. NỘI DUNG", "Nơi nhận:", "CHỦ TỊCH", "Nguyễn Văn An"} <= bold
     assert not bold & set(BODY)
+
+
+def test_ocr_asked_for_without_tesseract_is_an_error_that_says_how_to_get_it(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(ExtractError) as error:
+        extract(real(TEXT_FILE), ocr=True)
+    assert str(error.value) == (f"{TEXT_FILE} cannot be read by OCR here: Tesseract is not "
+                                "installed: apt-get install tesseract-ocr tesseract-ocr-vie")

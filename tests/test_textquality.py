@@ -6,7 +6,7 @@ import pypdfium2
 import pytest
 from realdev import GARBLED, SCAN, TEXT_FILE, real
 
-from tts_pipeline.extract.ocr import page_quality, unreadable_pages
+from tts_pipeline.extract.ocrpages import page_quality, unreadable_pages
 from tts_pipeline.extract.pdf import read_pdf
 from tts_pipeline.extract.textquality import is_syllable, measure
 

@@ -11,7 +11,8 @@ from .chapters import segment
 from .docx import read_docx
 from .layout import Block, analyse, clean_text
 from .legacy import legacy_encoding, to_unicode
-from .ocr import PageSteps, read_by_ocr
+from .ocr import PageSteps
+from .ocrpages import read_by_ocr
 from .pdf import ExtractError, Line, PdfText, read_pdf
 from .plain import read_plain
 
