@@ -17,6 +17,7 @@ from test_ocr import needs_ocr
 from test_textquality import unmarked
 
 from tts_pipeline.extract import ExtractError, extract
+from tts_pipeline.extract.ocr import _noise
 from tts_pipeline.extract.ocrpages import ocr_pages
 from tts_pipeline.extract.pdf import read_pdf
 
@@ -299,3 +300,14 @@ def test_ocr_asked_for_without_tesseract_is_an_error_that_says_how_to_get_it(mon
         extract(real(TEXT_FILE), ocr=True)
     assert str(error.value) == (f"{TEXT_FILE} cannot be read by OCR here: Tesseract is not "
                                 "installed: apt-get install tesseract-ocr tesseract-ocr-vie")
+
+
+@pytest.mark.parametrize(("word", "confidence", "noise"), [
+    ("tuổi,", 7, False), ("triển", 8, False), ("57", 10, False), ("Nguồn", 41, False),
+    ("ĐMPTVvAnn.", 0, True), ("zÓ", 0, True), ("min", 0, True), ("HIHT", 4, True),
+    ("(nh", 12, True), ("`", 7, True),
+])
+def test_unsure_words_are_noise_unless_they_read_as_syllables_or_numbers(word, confidence,
+                                                                          noise):
+    """Words and confidences Tesseract gave on the real scan 07 (its seal and its body)."""
+    assert _noise(word, confidence) is noise

@@ -25,13 +25,15 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
 from .pdf import ExtractError, Line
+from .textquality import is_syllable
 
 DPI = 300
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
 COLOUR_SPREAD = 60  # a pixel whose red, green and blue differ by more than this is coloured
 DARK_INK = 110  # coloured ink darker than this grey is print (a headline), lighter is a stamp
 INK_EDGE = 2  # pixels around dark coloured ink that are its anti-aliased edge
-MIN_CONFIDENCE = 20  # Tesseract's confidence (0-100) below which a word is noise
+MIN_CONFIDENCE = 20  # Tesseract's confidence (0-100) below which a word may be noise
+NOISE_CONFIDENCE = 5  # ... and below which it is, even when it is spelt as a syllable
 COLUMN_GAP = 2.0  # a blank wider than this many x-sizes parts a line into two columns
 INK = 128  # a grey darker than this is ink
 BOLD_STROKE = 1.25  # a line whose strokes are this much wider than the page's usual is bold
@@ -70,6 +72,16 @@ class _Word:
     text: str
 
 
+def _noise(word: str, confidence: int) -> bool:
+    """A word Tesseract is almost sure is noise, or unsure of and neither a Vietnamese syllable
+    nor a number (a seal's fragment); an unsure "tuổi," (at 7) or "57" is kept."""
+    if confidence >= MIN_CONFIDENCE:
+        return False
+    letters = re.sub(r"[\W\d_]+", "", word)
+    readable = is_syllable(letters) if letters else any(char.isdigit() for char in word)
+    return confidence < NOISE_CONFIDENCE or not readable
+
+
 def _columns(line: str, x_size: float) -> list[list[_Word]]:
     """A hOCR line's words that Tesseract is not almost sure are noise (a seal, a signature),
     parted where a blank wider than COLUMN_GAP x-sizes separates two columns (a letterhead's
@@ -77,7 +89,7 @@ def _columns(line: str, x_size: float) -> list[list[_Word]]:
     columns: list[list[_Word]] = []
     for match in _WORD.finditer(line):
         text = html.unescape(re.sub(r"<[^>]+>", "", match[6])).strip()
-        if not text or int(match[5]) < MIN_CONFIDENCE:
+        if not text or _noise(text, int(match[5])):
             continue
         word = _Word(*(int(value) for value in match.groups()[:4]), text)
         if columns and word.left - columns[-1][-1].right <= x_size * COLUMN_GAP:
