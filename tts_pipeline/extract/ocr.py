@@ -30,8 +30,8 @@ from .textquality import is_syllable
 DPI = 300
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
 COLOUR_SPREAD = 60  # a pixel whose red, green and blue differ by more than this is coloured
-DARK_INK = 110  # coloured ink darker than this grey is print (a headline), lighter is a stamp
-INK_EDGE = 2  # pixels around dark coloured ink that are its anti-aliased edge
+DARK_INK = 110  # ink darker than this grey is print (a red headline too), lighter a stamp
+INK_EDGE = 2  # pixels around dark ink that are its edge, tinted or not
 MIN_CONFIDENCE = 20  # Tesseract's confidence (0-100) below which a word may be noise
 NOISE_CONFIDENCE = 5  # ... and below which it is, even when it is spelt as a syllable
 COLUMN_GAP = 2.0  # a blank wider than this many x-sizes parts a line into two columns
@@ -146,11 +146,12 @@ def _usual_stroke(strokes: list[float], lengths: list[int]) -> float:
 
 def _without_stamps(colour: Image.Image) -> Image.Image:
     """The page in grey, light coloured ink (a red seal or stamp over the signature or the
-    title) turned to paper; dark coloured ink (a red headline) is kept with its edges."""
+    title) turned to paper; dark ink of any colour (text, a red headline) is kept with its
+    edges, which a JPEG scan tints (whitened, they turn "II." into "H.")."""
     grey = np.asarray(colour.convert("L"))
     channels = np.asarray(colour, dtype=np.int16)
     coloured = channels.max(axis=2) - channels.min(axis=2) > COLOUR_SPREAD
-    print_ = Image.fromarray((coloured & (grey <= DARK_INK)).astype(np.uint8) * 255)
+    print_ = Image.fromarray((grey <= DARK_INK).astype(np.uint8) * 255)
     near_print = np.asarray(print_.filter(ImageFilter.MaxFilter(INK_EDGE * 2 + 1))) > 0
     return Image.fromarray(np.where(coloured & ~near_print, 255, grey).astype(np.uint8))
 
