@@ -4,7 +4,9 @@ other pages have a good text layer is read by Tesseract, and only that page."""
 import random
 import re
 import shutil
+from pathlib import Path
 
+import numpy as np
 import pypdfium2
 import pytest
 from bulletin import register_fonts
@@ -17,7 +19,7 @@ from test_ocr import needs_ocr
 from test_textquality import unmarked
 
 from tts_pipeline.extract import ExtractError, extract
-from tts_pipeline.extract.ocr import _noise
+from tts_pipeline.extract.ocr import _hocr_lines, _noise
 from tts_pipeline.extract.ocrpages import ocr_pages
 from tts_pipeline.extract.pdf import read_pdf
 
@@ -311,3 +313,14 @@ def test_unsure_words_are_noise_unless_they_read_as_syllables_or_numbers(word, c
                                                                           noise):
     """Words and confidences Tesseract gave on the real scan 07 (its seal and its body)."""
     assert _noise(word, confidence) is noise
+
+
+def test_hocr_lines_are_parted_into_columns_without_seal_noise():
+    """Tesseract's hOCR of real scan 07's last page: 'Nơi nhận:' beside the signer's 'CHỦ
+    TỊCH', seal fragments at confidence 0 between them; one 'Đ' read as an Icelandic 'Ð'."""
+    hocr = (Path(__file__).parent / "data" / "ocr" / "07-page8-noi-nhan.hocr").read_text()
+    hocr = hocr.replace(">HĐND<", ">HÐND<")
+    lines = _hocr_lines(hocr, np.zeros((3508, 2480), dtype=bool), 7, 599, 863)
+    assert [line.text for line in lines] == [
+        "Nơi nhận:", "CHỦ TỊCH", "- Thường trực Thành ủy:", ":", "- Thường trực HĐND Thành phô;"]
+    assert lines[0].baseline == lines[1].baseline and lines[1].x0 > 400

@@ -63,6 +63,9 @@ _WORD = re.compile(r"<span class='ocrx_word'[^>]*bbox (\d+) (\d+) (\d+) (\d+); x
                    r"[^>]*>(.*?)</span>", re.DOTALL)
 
 
+_LOOKALIKES = str.maketrans("Ðð", "Đđ")  # Icelandic eth, which Tesseract reads for đ
+
+
 @dataclass
 class _Word:
     left: int
@@ -88,7 +91,7 @@ def _columns(line: str, x_size: float) -> list[list[_Word]]:
     two halves, "Nơi nhận:" beside the signer's title)."""
     columns: list[list[_Word]] = []
     for match in _WORD.finditer(line):
-        text = html.unescape(re.sub(r"<[^>]+>", "", match[6])).strip()
+        text = html.unescape(re.sub(r"<[^>]+>", "", match[6])).strip().translate(_LOOKALIKES)
         if not text or _noise(text, int(match[5])):
             continue
         word = _Word(*(int(value) for value in match.groups()[:4]), text)
