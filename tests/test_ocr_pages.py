@@ -322,5 +322,12 @@ def test_hocr_lines_are_parted_into_columns_without_seal_noise():
     hocr = hocr.replace(">HĐND<", ">HÐND<")
     lines = _hocr_lines(hocr, np.zeros((3508, 2480), dtype=bool), 7, 599, 863)
     assert [line.text for line in lines] == [
-        "Nơi nhận:", "CHỦ TỊCH", "- Thường trực Thành ủy:", ":", "- Thường trực HĐND Thành phô;"]
+        "Nơi nhận:", "CHỦ TỊCH", "- Thường trực Thành ủy:", "- Thường trực HĐND Thành phô;"]
     assert lines[0].baseline == lines[1].baseline and lines[1].x0 > 400
+
+
+def test_hocr_lines_lose_specks_and_signs_that_print_lacks():
+    """Real scan 07's number line: a rule read as '¬' and '-', a handwritten day as '.-†'."""
+    hocr = (Path(__file__).parent / "data" / "ocr" / "07-page1-number.hocr").read_text()
+    lines = _hocr_lines(hocr, np.zeros((3508, 2480), dtype=bool), 0, 599, 859)
+    assert [line.text for line in lines] == ["Số: M_ /CT-UBND", "Hà Nội, ngày.- tháng 7 năm 2025"]

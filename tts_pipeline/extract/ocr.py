@@ -64,6 +64,8 @@ _WORD = re.compile(r"<span class='ocrx_word'[^>]*bbox (\d+) (\d+) (\d+) (\d+); x
 
 
 _LOOKALIKES = str.maketrans("Ðð", "Đđ")  # Icelandic eth, which Tesseract reads for đ
+# signs printed text has; Tesseract's others ("¬", "⁄", "†", "=") are specks and seal strokes
+_ODD_SIGNS = re.compile(r"[^\w\s.,;:!?()\[\]\"'“”‘’\-–—/%&+*•…@#°×$€]")
 
 
 @dataclass
@@ -91,7 +93,8 @@ def _columns(line: str, x_size: float) -> list[list[_Word]]:
     two halves, "Nơi nhận:" beside the signer's title)."""
     columns: list[list[_Word]] = []
     for match in _WORD.finditer(line):
-        text = html.unescape(re.sub(r"<[^>]+>", "", match[6])).strip().translate(_LOOKALIKES)
+        text = html.unescape(re.sub(r"<[^>]+>", "", match[6])).translate(_LOOKALIKES)
+        text = _ODD_SIGNS.sub("", text).strip()
         if not text or _noise(text, int(match[5])):
             continue
         word = _Word(*(int(value) for value in match.groups()[:4]), text)
@@ -123,6 +126,8 @@ def _hocr_lines(hocr: str, ink: np.ndarray, page: int, width: float, height: flo
         for match in found:
             baseline = (float(match[4]) + float(match[6])) * scale
             for words in _columns(match[8], x_size):
+                if not any(char.isalnum() for word in words for char in word.text):
+                    continue  # a lone dash or colon: a speck or a rule, not text
                 left, right = words[0].left, words[-1].right
                 top = min(word.top for word in words)
                 bottom = max(word.bottom for word in words)
