@@ -331,3 +331,12 @@ def test_hocr_lines_lose_specks_and_signs_that_print_lacks():
     hocr = (Path(__file__).parent / "data" / "ocr" / "07-page1-number.hocr").read_text()
     lines = _hocr_lines(hocr, np.zeros((3508, 2480), dtype=bool), 0, 599, 859)
     assert [line.text for line in lines] == ["Số: M_ /CT-UBND", "Hà Nội, ngày.- tháng 7 năm 2025"]
+
+
+def test_a_line_does_not_part_where_a_noise_word_is_left_out():
+    """Real scan 09's letterhead: the handwritten day and month read as 'ngày-2Õtháng' (at 11)
+    go, and the place and date stay one line beside the number, not two columns."""
+    hocr = (Path(__file__).parent / "data" / "ocr" / "09-page1-number.hocr").read_text()
+    lines = _hocr_lines(hocr, np.zeros((3508, 2480), dtype=bool), 0, 595, 842)
+    assert [line.text for line in lines][-2:] == ["Số: ÝƑ /STP-VB",
+                                                  "Thành phố Hỗ Chí Minh, đỆ năm 2021"]

@@ -88,21 +88,22 @@ def _noise(word: str, confidence: int) -> bool:
 
 
 def _columns(line: str, x_size: float) -> list[list[_Word]]:
-    """A hOCR line's words that Tesseract is not almost sure are noise (a seal, a signature),
-    parted where a blank wider than COLUMN_GAP x-sizes separates two columns (a letterhead's
-    two halves, "Nơi nhận:" beside the signer's title)."""
+    """A hOCR line parted where a blank wider than COLUMN_GAP x-sizes separates two columns (a
+    letterhead's two halves, "Nơi nhận:" beside the signer's title), with the words that are
+    noise (a seal, a speck) left out; a noise word still fills its blank, so that a body line
+    does not part where one of its words is lost."""
     columns: list[list[_Word]] = []
+    right = -1
     for match in _WORD.finditer(line):
+        left, top, word_right, bottom = (int(value) for value in match.groups()[:4])
+        if not columns or left - right > x_size * COLUMN_GAP:
+            columns.append([])
+        right = word_right
         text = html.unescape(re.sub(r"<[^>]+>", "", match[6])).translate(_LOOKALIKES)
         text = _ODD_SIGNS.sub("", text).strip()
-        if not text or _noise(text, int(match[5])):
-            continue
-        word = _Word(*(int(value) for value in match.groups()[:4]), text)
-        if columns and word.left - columns[-1][-1].right <= x_size * COLUMN_GAP:
-            columns[-1].append(word)
-        else:
-            columns.append([word])
-    return columns
+        if text and not _noise(text, int(match[5])):
+            columns[-1].append(_Word(left, top, word_right, bottom, text))
+    return [words for words in columns if words]
 
 
 def _stroke(ink: np.ndarray) -> float:
