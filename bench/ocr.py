@@ -9,6 +9,7 @@ docs/benchmarks.md with the machine and the command.
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -31,11 +32,19 @@ def ocr_speed(jobs: int, rows: list[list[str]]) -> None:
         path = real(name)
         pages = read_pdf(path).page_count
         read: list[int] = []
+        before = _cpu_seconds()
         seconds = _seconds(lambda path=path, read=read: extract(
             path, jobs=jobs, steps=lambda total, read=read: read.append(total) or (lambda: None)))
+        cpu = _cpu_seconds() - before
         assert read == [pages], f"{name}: OCR read {read} pages of {pages}"
         rows.append([f"{name}, --jobs {jobs}", str(pages), f"{seconds:.1f} s",
-                     f"{pages / seconds * 60:.1f} pages/min"])
+                     f"{pages / seconds * 60:.1f} pages/min", f"{cpu / pages:.1f} s"])
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the Tesseract runs)."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in (
+        resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def main() -> None:
@@ -49,7 +58,7 @@ def main() -> None:
         extraction_speed(Path(folder), text_rows)
     sections = [
         table("OCR of scanned pages (Tesseract 5, vie, 300 dpi, one thread per page)",
-              ["file", "pages", "wall", "speed"], rows),
+              ["file", "pages", "wall", "speed", "CPU per page"], rows),
         table("Text-layer extraction with the per-page check", ["run", "time", "speed"],
               text_rows),
     ]
