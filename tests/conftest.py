@@ -7,14 +7,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bulletin import FONT_FOLDER  # noqa: E402
 
-
 # Modules that render audio, drive the command line in subprocesses, a browser or a server:
 # `pytest -m "not slow"` leaves them out for a quick loop; `make test` runs everything.
 SLOW_MODULES = {
     "test_bad_input", "test_batch", "test_chapter_structures", "test_commands", "test_coqui",
     "test_end_to_end", "test_nginx", "test_ocr", "test_piper", "test_profiles", "test_publish",
     "test_read_command", "test_render", "test_site_browser", "test_legacy", "test_admin_documents",
-    "test_corpus_extraction", "test_other_inputs",
+    "test_corpus_extraction", "test_other_inputs", "test_ocr_pages", "test_textquality",
 }
 
 

@@ -107,7 +107,7 @@ ProfileOption = Annotated[
 VoiceOption = Annotated[str | None, typer.Option("--voice", help="Voice name from voices/.")]
 PasswordOption = Annotated[str | None, typer.Option("--password", help="PDF password.")]
 OcrOption = Annotated[
-    bool, typer.Option("--ocr", help="Read PDFs by OCR even when they have a text layer.")
+    bool, typer.Option("--ocr", help="Read every PDF page by OCR, good text layer or not.")
 ]
 Mp3SingleOption = Annotated[
     bool, typer.Option("--mp3-single", help="Also one chaptered MP3 of the whole book.")
@@ -179,11 +179,12 @@ def extract_command(
     force: Annotated[bool, typer.Option(help="Overwrite edited chapter files.")] = False,
     password: PasswordOption = None,
     ocr: OcrOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Write an editable book folder (book.toml + chapters/*.md) for each file."""
 
     def work(file: Path, progress: RichProgress) -> None:
-        folder = pipeline.extract_to_folder(file, out, force, password, progress, ocr)
+        folder = pipeline.extract_to_folder(file, out, force, password, progress, ocr, jobs)
         book = read_book(folder)
         console.print(f"[green]extracted:[/] {rich_escape(f'{file} → {folder}')} "
                       f"({len(book.chapters)} chapters by {book.chapters_found})")
@@ -227,7 +228,7 @@ def convert_command(
     options = pipeline.RenderOptions(profile, voice, jobs, device=device, mp3_single=mp3_single)
 
     def work(file: Path, progress: RichProgress) -> None:
-        folder = pipeline.prepare_book(file, out, force, password, progress, ocr)
+        folder = pipeline.prepare_book(file, out, force, password, progress, ocr, jobs)
         _summary(pipeline.render_folder(folder, options, progress), folder)
 
     _each(files, work)

@@ -139,11 +139,13 @@ def _save_cover(source: Path, target: Path, password: str | None) -> None:
 
 def extract_to_folder(
     source: Path, out: Path, force: bool = False, password: str | None = None,
-    progress: Progress | None = None, ocr: bool = False,
+    progress: Progress | None = None, ocr: bool = False, jobs: int | None = None,
 ) -> Path:
-    """Write output/<book>/ from a document; edited chapter files are kept unless `force`."""
+    """Write output/<book>/ from a document; edited chapter files are kept unless `force`;
+    pages read by OCR go `jobs` at a time, with a progress step of their own."""
     progress = progress or Progress()
-    book, warnings = extract(source, password, ocr)
+    book, warnings = extract(source, password, ocr, jobs,
+                             lambda pages: progress.step(f"OCR of {source.name}", pages))
     book.source_sha256 = file_sha256(source)
     for warning in warnings:
         progress.note(f"{source.name}: {warning}")
@@ -166,7 +168,7 @@ def extract_to_folder(
 
 def prepare_book(
     source: Path, out: Path, force: bool = False, password: str | None = None,
-    progress: Progress | None = None, ocr: bool = False,
+    progress: Progress | None = None, ocr: bool = False, jobs: int | None = None,
 ) -> Path:
     """The book folder of a document: extracted now, or kept as it is (with any edits) when it
     was extracted from this very file before."""
@@ -177,7 +179,7 @@ def prepare_book(
                 return folder
         except BookError:
             pass
-    return extract_to_folder(source, out, force, password, progress, ocr)
+    return extract_to_folder(source, out, force, password, progress, ocr, jobs)
 
 
 def _edited_chapters(folder: Path, book: Book) -> list[str]:
@@ -499,7 +501,8 @@ def batch(
             if dry_run:
                 results.append(plan(source, options, password))
                 continue
-            book = prepare_book(source, out, password=password, progress=progress)
+            book = prepare_book(source, out, password=password, progress=progress,
+                                jobs=options.jobs)
             if is_rendered(book, options):
                 progress.note(f"{source.name}: unchanged since its last render, skipped")
                 status, reports = "unchanged", []

@@ -14,7 +14,8 @@ from .chapters import segment
 from .docx import read_docx
 from .layout import Block, analyse, clean_text
 from .legacy import legacy_encoding, to_unicode
-from .ocr import read_scanned
+from .ocr import PageSteps
+from .ocrpages import read_by_ocr
 from .pdf import ExtractError, Line, PdfText, read_pdf
 from .plain import read_plain
 
@@ -109,14 +110,15 @@ def _to_unicode(pdf: PdfText, encodings: dict[str, str | None]) -> PdfText:
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
 
 
-def extract(path: Path, password: str | None = None, ocr: bool = False
-            ) -> tuple[Book, list[str]]:
+def extract(path: Path, password: str | None = None, ocr: bool = False,
+            jobs: int | None = None, steps: PageSteps | None = None) -> tuple[Book, list[str]]:
     """Read a PDF, DOCX, TXT or Markdown file into a Book (chapters without file names yet)
-    and any warnings. A PDF without a text layer is read by OCR (`ocr` forces it)."""
+    and any warnings. A PDF's pages without a usable text layer are read by OCR, `jobs` at a
+    time, each reported to `steps` (`ocr` reads every page so)."""
     _check_kind(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return _extract_pdf(path, password, ocr)
+        return _extract_pdf(path, password, ocr, jobs, steps)
     if suffix == ".docx":
         metadata, blocks, legacy = read_docx(path)
         blocks = structure(blocks, administrative=bool(_printed_heading(blocks).publisher))
@@ -184,27 +186,18 @@ def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfTex
     return book, found.warnings
 
 
-def _extract_pdf(path: Path, password: str | None, ocr: bool) -> tuple[Book, list[str]]:
+def _extract_pdf(path: Path, password: str | None, ocr: bool, jobs: int | None,
+                 steps: PageSteps | None) -> tuple[Book, list[str]]:
     pdf = read_pdf(path, password)
     warnings = []
-    if ocr or sum(pdf.page_chars) == 0:
-        try:
-            pdf = read_scanned(path, password) | pdf.metadata
-        except ExtractError as error:
-            raise ExtractError(f"{path.name} has no text layer (a scan?) and cannot be read "
-                               f"by OCR here: {error}") from None
-        warnings.append("read by OCR (Tesseract, Vietnamese): proofread the chapter files")
-        if sum(pdf.page_chars) == 0:
-            raise ExtractError(
-                f"{path.name} has no text layer and OCR found no text on its pages: check the file"
-            )
     encodings = _font_encodings(pdf.lines)
     legacy = sorted({encoding for encoding in encodings.values() if encoding})
     if legacy:
         pdf = _to_unicode(pdf, encodings)
         warnings.append(_LEGACY_WARNING.format(" and ".join(legacy)))
+    pdf, read = read_by_ocr(path, pdf, password, ocr, jobs, steps)
     head = document_head(pdf.lines)
     blocks, contents = analyse(pdf, head, closing_lines(pdf.lines))
     blocks = structure(blocks, administrative=head is not None)
     book, found = _book(path, blocks, pdf.metadata, pdf, contents)
-    return book, warnings + found
+    return book, read + warnings + found
