@@ -112,8 +112,7 @@ def _stroke(ink: np.ndarray) -> float:
     return np.count_nonzero(ink) / max(1, starts)
 
 
-def _hocr_lines(hocr: str, ink: np.ndarray, page: int, width: float, height: float
-                ) -> list[Line]:
+def _hocr_lines(hocr: str, ink: np.ndarray, page: int, height: float) -> list[Line]:
     """Tesseract's hOCR lines, a line per column: the boxes, the baseline and the x-size give
     position and size, the width of the strokes against the page's usual width tells bold."""
     scale = 72 / DPI
@@ -134,8 +133,7 @@ def _hocr_lines(hocr: str, ink: np.ndarray, page: int, width: float, height: flo
                 bottom = max(word.bottom for word in words)
                 strokes.append(_stroke(ink[top:bottom + 1, left:right + 1]))
                 lines.append(Line(page, " ".join(word.text for word in words), x_size * scale,
-                                  False, False, left * scale, right * scale, baseline, width,
-                                  height))
+                                  False, False, left * scale, right * scale, baseline, height))
     usual = _usual_stroke(strokes, [len(line.text) for line in lines])
     for line, stroke in zip(lines, strokes, strict=True):
         line.bold = stroke > usual * BOLD_STROKE
@@ -188,11 +186,11 @@ def read_pages(document: pdfium.PdfDocument, pages: list[int], jobs: int | None 
     def read(number: int) -> list[Line]:
         with rendering:
             page = document[number]
-            width, height = page.get_size()
+            _, height = page.get_size()
             colour = page.render(scale=DPI / 72).to_pil().convert("RGB")
         image = _without_stamps(colour)
         ink = np.asarray(image) < INK
-        lines = _hocr_lines(_recognise(program, image, number), ink, number, width, height)
+        lines = _hocr_lines(_recognise(program, image, number), ink, number, height)
         advance()
         return lines
 

@@ -43,7 +43,6 @@ class Line:
     x0: float
     x1: float
     baseline: float
-    page_width: float
     page_height: float
     font: str = ""
     spans: tuple[Span, ...] = ()  # only for a line with wide blanks in it
@@ -166,7 +165,7 @@ def _new_line(textpage: raw.FPDF_TEXTPAGE, before: int, after: int) -> bool:
 
 def _page_lines(page: pdfium.PdfPage, number: int) -> tuple[list[Line], int]:
     textpage = page.get_textpage()
-    width, height = page.get_size()
+    _, height = page.get_size()
     count = textpage.count_chars()
     text = textpage.get_text_range() if count else ""
     lines: list[Line] = []
@@ -195,7 +194,7 @@ def _page_lines(page: pdfium.PdfPage, number: int) -> tuple[list[Line], int]:
             spans = _spans(textpage, segment, start, first_char, last_char, size)
             lines.append(
                 Line(number, segment, size, bold, italic, left, right,
-                     height - origin_y.value, width, height, font, spans)
+                     height - origin_y.value, height, font, spans)
             )
     textpage.close()
     return lines, len(text.replace("\r\n", "").strip())
