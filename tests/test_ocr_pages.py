@@ -22,6 +22,7 @@ from tts_pipeline.extract import ExtractError, extract
 from tts_pipeline.extract.ocr import _hocr_lines, _noise
 from tts_pipeline.extract.ocrpages import ocr_pages
 from tts_pipeline.extract.pdf import read_pdf
+from tts_pipeline.extract.textquality import measure
 
 SCAN_DPI = 200
 INK = 128  # a grey level below this is ink
@@ -340,3 +341,16 @@ def test_a_line_does_not_part_where_a_noise_word_is_left_out():
     lines = _hocr_lines(hocr, np.zeros((3508, 2480), dtype=bool), 0, 842)
     assert [line.text for line in lines][-2:] == ["Số: ÝƑ /STP-VB",
                                                   "Thành phố Hỗ Chí Minh, đỆ năm 2021"]
+
+
+@needs_ocr
+def test_a_legacy_font_without_a_unicode_map_is_read_from_its_glyphs():
+    """A real magazine article set in TCVN3 fonts that map no Unicode: its text layer is
+    glyph codes on plain text pages (no scan, no outlines), and OCR reads what is printed."""
+    pdf = Path(__file__).parent / "real" / "04_tapchi-ntqs-the-tran-long-dan-tcvn3.pdf"
+    assert not measure(" ".join(line.text for line in read_pdf(pdf).lines)).looks_vietnamese()
+    book, warnings = extract(pdf)
+    text = " ".join(p for chapter in book.chapters for p in [chapter.title, *chapter.paragraphs])
+    assert any("read by OCR" in warning for warning in warnings)
+    assert "dân tộc Việt Nam đã hình thành một hệ giá trị quân sự" in text
+    assert "LÒNG DÂN" in book.chapters[0].title.upper()

@@ -1,7 +1,8 @@
 """Which pages of a PDF OCR reads, and their OCR text put in place of their text layer.
 
-A page is read by OCR when its text layer is doubtful — it does not look Vietnamese (see
-textquality) or has only a few lines, such as an e-signature's box stamped on a scan — and the
+A page is read by OCR when its text layer is garbled — many words, not Vietnamese, as a
+legacy font without a Unicode map gives — or when it is doubtful — not Vietnamese (see
+textquality) or only a few lines, such as an e-signature's box stamped on a scan — and the
 page shows a scan image or glyphs drawn as outlines. OCR's text replaces the layer only when it
 is Vietnamese and reads well beyond it.
 """
@@ -20,6 +21,7 @@ from .textquality import TextQuality, measure
 SCAN_AREA = 0.3  # an image over this share of the page may be a scan of it
 OUTLINE_SEGMENTS = 2000  # more path segments than this may be glyphs drawn as outlines
 FULL_PAGE_WORDS = 100  # a layer with fewer words over a scan may be a stamp, not the page
+GARBLED_WORDS = 40  # a layer with this many words that are not Vietnamese is read again
 OCR_GAIN = 2  # OCR replaces a layer when it reads this many times its marked syllables
 
 
@@ -54,10 +56,17 @@ def _doubtful(layer: TextQuality) -> bool:
     return not layer.looks_vietnamese() or layer.words < FULL_PAGE_WORDS
 
 
+def _garbled(layer: TextQuality) -> bool:
+    """A text layer of many words that are not Vietnamese: a legacy font without a Unicode
+    map gives its glyph codes ("P Q4 R S@"), whatever the page shows."""
+    return layer.words >= GARBLED_WORDS and not layer.looks_vietnamese()
+
+
 def unreadable_pages(document: pdfium.PdfDocument, quality: list[TextQuality]) -> list[int]:
-    """Pages with a doubtful text layer that show a scan or outlines."""
+    """Pages with a garbled text layer, and pages with a doubtful one that show a scan or
+    outlines."""
     return [number for number, layer in enumerate(quality)
-            if _doubtful(layer) and _shows_something(document[number])]
+            if _garbled(layer) or _doubtful(layer) and _shows_something(document[number])]
 
 
 def _gains(read: TextQuality, layer: TextQuality) -> bool:
