@@ -14,6 +14,7 @@ SLOW_MODULES = {
     "test_end_to_end", "test_nginx", "test_ocr", "test_piper", "test_profiles", "test_publish",
     "test_read_command", "test_render", "test_site_browser", "test_legacy", "test_admin_documents",
     "test_corpus_extraction", "test_other_inputs", "test_ocr_pages", "test_textquality",
+    "test_real_scores",
 }
 
 
