@@ -179,3 +179,15 @@ def book_folder(book: Path, minutes: list[float]) -> Path:
     (book / "book.toml").write_text(f'title = "{book.name}"\n' + "".join(entries),
                                     encoding="utf-8")
     return book
+
+
+def rendered_issue(folder: Path) -> Path:
+    """An output folder under `folder` holding issue "so-11", a three-article bulletin
+    rendered with the single MP3 (what `publish` needs)."""
+    from tts_pipeline import pipeline
+
+    pdf = build_bulletin(Bulletin("Thông tin tuyên truyền – Số 11/2025", sample_articles(3)),
+                         folder / "so-11.pdf")
+    book = pipeline.extract_to_folder(pdf, folder / "output")
+    pipeline.render_folder(book, pipeline.RenderOptions(mp3_single=True))
+    return book.parent

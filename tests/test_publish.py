@@ -14,12 +14,12 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
-from bulletin import Bulletin, build_bulletin, sample_articles
+from bulletin import rendered_issue, sample_articles
 from httpget import get
 from mutagen.id3 import ID3
 from PIL import Image
 
-from tts_pipeline import pipeline, publish
+from tts_pipeline import publish
 from tts_pipeline.publish.serve import site_server
 from tts_pipeline.publish.settings import PublishSettings
 
@@ -34,12 +34,7 @@ def cli(*arguments):
 @pytest.fixture(scope="module")
 def output(tmp_path_factory):
     """An output folder with one bulletin rendered with the single MP3."""
-    folder = tmp_path_factory.mktemp("publish")
-    pdf = build_bulletin(Bulletin("Thông tin tuyên truyền – Số 11/2025", sample_articles(3)),
-                         folder / "so-11.pdf")
-    book = pipeline.extract_to_folder(pdf, folder / "output")
-    pipeline.render_folder(book, pipeline.RenderOptions(mp3_single=True))
-    return folder / "output"
+    return rendered_issue(tmp_path_factory.mktemp("publish"))
 
 
 @pytest.fixture

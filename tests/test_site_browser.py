@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-from bulletin import Bulletin, build_bulletin, sample_articles
+from bulletin import rendered_issue
 from chromium import PHONE, phone_browser
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tts_pipeline import pipeline, publish
+from tts_pipeline import publish
 from tts_pipeline.publish.serve import site_server
 from tts_pipeline.publish.settings import PublishSettings
 
@@ -27,12 +27,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 def served(tmp_path_factory):
     """The sample-like bulletin published and served on 127.0.0.1; yields the issue's URL."""
     folder = tmp_path_factory.mktemp("browser")
-    pdf = build_bulletin(Bulletin("Thông tin tuyên truyền – Số 11/2025", sample_articles(3)),
-                         folder / "so-11.pdf")
-    book = pipeline.extract_to_folder(pdf, folder / "output")
-    pipeline.render_folder(book, pipeline.RenderOptions(mp3_single=True))
     site = folder / "site"
-    publish.publish(folder / "output", PublishSettings(site=str(site),
+    publish.publish(rendered_issue(folder), PublishSettings(site=str(site),
                                                        base_url="https://bantin.example.vn"))
     server = site_server(site, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
