@@ -41,10 +41,19 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+PARTIAL_GLOB = ".*.part*"  # what temporary_path names: files not complete yet
+
+
+def temporary_path(target: Path, tag: str = "") -> Path:
+    """The hidden name a file is written under until it is complete ('.name<tag>.part.ext');
+    renamed into place then, and removed by the next run when a run died first."""
+    return target.with_name(f".{target.stem}{tag}.part{target.suffix}")
+
+
 def write_atomically(path: Path, data: bytes | str) -> None:
     """Write to a temporary name beside `path`, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    temporary = temporary_path(path, f".{os.getpid()}")
     if isinstance(data, str):
         data = data.encode("utf-8")
     temporary.write_bytes(data)

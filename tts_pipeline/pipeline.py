@@ -27,6 +27,7 @@ from .audio.master import (
 from .audio.package import ChapterAudio, deliverable_count, package
 from .book import (
     BOOK_FILE,
+    PARTIAL_GLOB,
     Book,
     BookError,
     assign_chapter_files,
@@ -34,6 +35,7 @@ from .book import (
     file_sha256,
     read_book,
     slugify,
+    temporary_path,
     write_atomically,
     write_book,
 )
@@ -132,7 +134,7 @@ def _save_cover(source: Path, target: Path, password: str | None) -> None:
     square.paste(page, ((side - page.width) // 2, (side - page.height) // 2))
     if side > COVER_MAX_PIXELS:
         square = square.resize((COVER_MAX_PIXELS, COVER_MAX_PIXELS), Image.Resampling.LANCZOS)
-    temporary = target.with_name(f".{target.stem}.part.jpg")
+    temporary = temporary_path(target)
     square.save(temporary, "JPEG", quality=88)
     os.replace(temporary, target)
 
@@ -248,7 +250,7 @@ def _partial_files_removed(folder: Path) -> Iterator[None]:
     a killed run's before, and this run's after it ends, complete, failed or interrupted."""
 
     def remove() -> None:
-        for leftover in folder.rglob(".*.part*"):
+        for leftover in folder.rglob(PARTIAL_GLOB):
             leftover.unlink(missing_ok=True)
 
     remove()

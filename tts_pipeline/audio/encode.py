@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..book import Book, read_stamp, write_atomically
+from ..book import Book, read_stamp, temporary_path, write_atomically
 from .chapter import ChapterAudio, Timeline
 from .ffmpeg import encode_measured, run_ffmpeg
 from .id3 import add_comment
@@ -29,7 +29,7 @@ TAGGED = (".mp3", ".flac")  # the AAC streams are tagged once joined into the M4
 
 def temporary(target: Path) -> Path:
     """The name a file is written under until it is complete."""
-    return target.with_name(f".{target.stem}.part{target.suffix}")
+    return temporary_path(target)
 
 
 def encoder_loss(target: Path) -> str:

@@ -9,6 +9,8 @@ import os
 import shutil
 from pathlib import Path
 
+from ..book import temporary_path
+
 HEADER = 10
 
 
@@ -35,7 +37,7 @@ def add_comment(mp3: Path, text: str) -> None:
             raise ValueError(f"{mp3.name}: no plain ID3v2.3 tag to add a comment to")
         frame = comment_frame(text)
         size = _unsyncsafe(header[6:10]) + len(frame)
-        rewritten = mp3.with_name(f"{mp3.name}.comment")
+        rewritten = temporary_path(mp3, ".comment")
         with rewritten.open("wb") as target:
             target.write(header[:6] + _syncsafe(size) + frame)
             shutil.copyfileobj(source, target)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import soundfile
 
-from ..book import read_stamp, write_atomically
+from ..book import read_stamp, temporary_path, write_atomically
 from .ffmpeg import Loudness, measure_loudness, run_ffmpeg
 
 PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
@@ -162,7 +162,7 @@ def master_file(source: Path, target: Path, profile: Profile) -> None:
     rate = profile.sample_rate or soundfile.info(str(source)).samplerate
     with tempfile.TemporaryDirectory() as work:
         chain = _measured(source, profile, rate, Path(work) / "stamp.json").chain()
-    temporary = target.with_name(f".{target.stem}.part.wav")
+    temporary = temporary_path(target)
     run_ffmpeg(["-i", str(source), "-af", chain, "-c:a", "pcm_s16le", "-f", "wav",
                 str(temporary)])
     os.replace(temporary, target)

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-from ..book import write_atomically
+from ..book import PARTIAL_GLOB, temporary_path, write_atomically
 from ..reading import Utterance
 from .voice import Engine, Voice, VoiceError, engine_version, load_engine
 
@@ -71,7 +71,7 @@ class UtteranceCache:
         """Delete entries whose key is not in `keep`, and files left half-written by killed
         runs; return (files, bytes) removed."""
         files = size = 0
-        for path in [*self.entries(), *self.root.glob("??/.*.part.flac")]:
+        for path in [*self.entries(), *self.root.glob(f"??/{PARTIAL_GLOB}")]:
             if path.stem not in keep:
                 size += path.stat().st_size
                 path.unlink()
@@ -88,7 +88,7 @@ class UtteranceCache:
 def audio_writer(target: Path, rate: int, tag: str = "") -> Iterator[soundfile.SoundFile]:
     """A 16-bit mono audio file (format from the suffix) written under a temporary name and
     renamed into place when complete."""
-    temporary = target.with_name(f".{target.stem}{tag}.part{target.suffix}")
+    temporary = temporary_path(target, tag)
     try:
         with soundfile.SoundFile(str(temporary), "w", rate, 1, "PCM_16") as handle:
             yield handle
