@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..book import Book, read_stamp, temporary_path, write_atomically
@@ -59,10 +59,11 @@ class ChapterEncoding:
 
     tags: dict[str, str]
     cover: Path | None
+    cover_size: int = field(init=False)  # 0 when there is no cover; part of every stamp
 
-    @property
-    def cover_size(self) -> int:
-        return self.cover.stat().st_size if self.cover and self.cover.is_file() else 0
+    def __post_init__(self) -> None:
+        size = self.cover.stat().st_size if self.cover and self.cover.is_file() else 0
+        object.__setattr__(self, "cover_size", size)
 
     def inputs(self, audio: Path) -> list[str]:
         return ["-i", str(audio), *(["-i", str(self.cover)] if self.cover_size else [])]

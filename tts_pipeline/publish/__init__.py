@@ -53,8 +53,8 @@ def _code_version() -> str:
 
 
 def _fingerprint(episode: Episode, settings: PublishSettings, code: str) -> str:
-    sources = [[path.name, path.stat().st_size, path.stat().st_mtime_ns]
-               for path in episode.sources()]
+    sources = [[path.name, status.st_size, status.st_mtime_ns]
+               for path, status in ((path, path.stat()) for path in episode.sources())]
     return hashlib.sha256(json.dumps([sources, asdict(settings), code]).encode()).hexdigest()
 
 
