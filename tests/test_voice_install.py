@@ -89,6 +89,7 @@ def home(tmp_path, monkeypatch, server):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv(MIRROR_ENV, server.url)
+    monkeypatch.setenv("LANGUAGE", "en")  # the messages these tests read are the English ones
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -300,3 +301,65 @@ def test_the_real_catalogue_is_pinned_and_published():
     assert mms.licence == "CC BY-NC 4.0"
     assert {file.name for file in mms.files} == {"G_100000.pth", "config.json", "vocab.txt"}
     assert mms.size is None  # Meta publishes no sizes: the listing says "unknown"
+
+
+@pytest.fixture
+def installed(home, server, monkeypatch, tmp_path):
+    """The tiny Piper voice, installed from the test server."""
+    served_voice(server, tiny_files(tmp_path / "built"), monkeypatch)
+    assert run("voices", "install", NAME).exit_code == 0
+    return NAME
+
+
+@pytest.mark.slow
+def test_try_writes_an_mp3_and_plays_it_with_the_player_found(installed, home, monkeypatch):
+    bin_folder = home / "bin"
+    bin_folder.mkdir()
+    played = home / "played.txt"
+    player = bin_folder / "ffplay"
+    player.write_text(f'#!/bin/sh\necho "$@" > {played}\n')
+    player.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    result = run("voices", "try", installed, "Tổ dân phố số 5 họp lúc 19 giờ.", "--out",
+                 str(home / "thu.mp3"))
+    assert result.exit_code == 0, result.output
+    from readback import ffmpeg_log
+
+    assert "Audio: mp3" in ffmpeg_log("-i", str(home / "thu.mp3"), "-f", "null", "-")
+    assert played.read_text().split()[-1] == str(home / "thu.mp3")
+
+
+@pytest.mark.slow
+def test_try_says_when_there_is_no_player(installed, home, monkeypatch):
+    monkeypatch.setenv("PATH", str(home / "empty"))
+    result = run("voices", "try", installed, "Xin chào.")
+    assert result.exit_code == 0, result.output
+    assert (home / f"{installed}.wav").is_file()
+    assert "no audio player found" in result.output
+
+
+def test_try_a_voice_not_installed_says_how_to_install_it(home):
+    result = run("voices", "try", "vi_VN-vivos-x_low", "Xin chào.")
+    assert result.exit_code == 1
+    assert "run tts-pipeline voices install vi_VN-vivos-x_low" in result.output
+
+
+def test_try_refuses_another_kind_of_file(home):
+    result = run("voices", "try", "vi-north", "Xin chào.", "--out", "thu.ogg")
+    assert result.exit_code == 2 and "--out must end in .wav or .mp3" in result.output
+
+
+def test_mms_is_installed_as_the_folder_the_coqui_loader_reads(home, server):
+    mms = CATALOGUE["mms-tts-vie"]
+    for file in mms.files:
+        server.files[f"/{mms.repository}/resolve/{mms.revision}/{file.path}"] = b"x" * 10
+    result = run("voices", "install", mms.name)
+    assert result.exit_code == 0, result.output
+    assert "Licence: CC BY-NC 4.0" in result.output
+    assert result.output.count("has no published checksum") == 3
+    written = tomllib.loads((voices_folder(home) / "mms-tts-vie.toml").read_text("utf-8"))
+    assert written["engine"] == "coqui" and written["licence"] == "CC BY-NC 4.0"
+    assert written["options"] == {"model": "mms-tts-vie", "seed": 0}
+    folder = voices_folder(home) / "mms-tts-vie"
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "G_100000.pth", "config.json", "vocab.txt"]

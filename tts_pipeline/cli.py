@@ -440,7 +440,12 @@ def voices_try(
 ) -> None:
     """Speak a sentence with a voice, write it to a file and play it."""
     from .audio.play import play as play_file
+    from .voices.catalogue import CATALOGUE
+    from .voices.voice import all_voices
 
+    if name in CATALOGUE and name not in all_voices():
+        raise VoiceError(_("the voice {name} is not installed yet: run tts-pipeline voices "
+                           "install {name}").format(name=name))
     target = out or Path(f"{name}.wav")
     if target.suffix.lower() not in (".wav", ".mp3"):
         raise pipeline.UsageError(_("{path}: --out must end in .wav or .mp3").format(
