@@ -201,6 +201,13 @@ def test_an_interrupted_download_resumes_with_a_range_request(home, server, monk
     assert model_requests == [None, "bytes=150000-"]
     assert (voices_folder(home) / NAME / "tiny.onnx").read_bytes() == files["tiny.onnx"]
 
+    again = run("voices", "install", NAME)
+    assert again.exit_code == 0 and "is already installed" in again.output
+    forced = run("voices", "install", NAME, "--force")
+    assert forced.exit_code == 0, forced.output
+    model_requests = [wanted for path, wanted in server.requests if path == path_of("tiny.onnx")]
+    assert model_requests == [None, "bytes=150000-", None]
+
 
 def test_a_wrong_checksum_is_refused_and_the_file_removed(home, server, monkeypatch):
     body = os.urandom(5000)

@@ -405,11 +405,18 @@ def voices_install(
     name: Annotated[str, typer.Argument(help=N_("A voice listed by `tts-pipeline voices`."))],
     yes: Annotated[bool, typer.Option(
         "--yes", "-y", help=N_("Install the voice's engine too, without asking."))] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help=N_("Download the voice again even if it is installed."))] = False,
 ) -> None:
     """Download a Vietnamese voice into your data folder, check it and set it up."""
-    from .voices.install import catalogue_voice, install, missing_extra
+    from .voices.install import catalogue_voice, install, installed_file, missing_extra
 
     voice = catalogue_voice(name)
+    already = installed_file(voice)
+    if already and not force:
+        console.print(_("{name} is already installed ({path}); --force downloads it again")
+                      .format(name=voice.name, path=rich_escape(str(already))), highlight=False)
+        return
     console.print(_("[bold]Licence:[/] {licence} — {note} ({url})").format(
         licence=voice.licence, note=_(voice.licence_note), url=voice.licence_url),
         highlight=False)

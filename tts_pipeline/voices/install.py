@@ -61,6 +61,12 @@ def catalogue_voice(name: str) -> CatalogueVoice:
     return CATALOGUE[name]
 
 
+def installed_file(voice: CatalogueVoice) -> Path | None:
+    """The voice file of `voice` in the user's voices folder, when it is installed there."""
+    toml = user_voices_folder() / f"{voice.name}.toml"
+    return toml if toml.is_file() and (toml.parent / voice.name).is_dir() else None
+
+
 def missing_extra(engine: str) -> str | None:
     """The pip extra to install before `engine` can speak; None when it is installed."""
     return None if engine_installed(engine) else ENGINES[engine].extra
