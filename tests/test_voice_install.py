@@ -221,6 +221,16 @@ def test_a_wrong_checksum_is_refused_and_the_file_removed(home, server, monkeypa
     assert not [path for path in (home / "cache").rglob("*") if path.is_file()]
 
 
+def test_a_file_longer_than_published_is_refused_and_removed(home, server, monkeypatch):
+    served_voice(server, {"tiny.onnx": b"y" * 2000, "MODEL_CARD": b"card"}, monkeypatch,
+                 published={"tiny.onnx": (1000, hashlib.md5(b"y" * 1000).hexdigest())})
+    result = run("voices", "install", NAME)
+    assert result.exit_code == 1
+    assert "tiny.onnx is 2000 bytes, not the 1000 published: removed it" in result.output
+    assert leftovers(home) == []
+    assert not [path for path in (home / "cache").rglob("*") if path.is_file()]
+
+
 @pytest.mark.parametrize("status", [404, 500])
 def test_a_server_error_is_one_line(home, server, monkeypatch, status):
     served_voice(server, {"tiny.onnx": b"x" * 100, "MODEL_CARD": b"card"}, monkeypatch)

@@ -78,7 +78,9 @@ def _piper(name: str, description: str, files: tuple[tuple[str, int, str], ...],
 
 
 # Sizes and MD5 digests: rhasspy/piper-voices' voices.json, as vendored in
-# rhasspy/wyoming-piper (wyoming_piper/voices.json). Licences: each voice's MODEL_CARD.
+# rhasspy/wyoming-piper (wyoming_piper/voices.json). Licences: each voice's MODEL_CARD (the
+# vais1000 and vivos cards, as quoted elsewhere, have exactly the size and MD5 listed below;
+# the 25hours_single card's "License: Unknown" is known only from a quotation).
 CATALOGUE: dict[str, CatalogueVoice] = {voice.name: voice for voice in (
     _piper(
         "vi_VN-vais1000-medium", "Piper VAIS-1000, female, 22.05 kHz",
