@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import shlex
 import sys
+import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,11 +16,13 @@ from rich.console import Console
 from rich.markup import escape as rich_escape
 from rich.progress import (
     BarColumn,
+    DownloadColumn,
     MofNCompleteColumn,
     Progress,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
+    TransferSpeedColumn,
 )
 from rich.table import Table
 from typer.core import TyperGroup
@@ -29,6 +32,7 @@ from . import pipeline
 from .audio.ffmpeg import FfmpegError
 from .book import read_book
 from .errors import UserError
+from .i18n import N_, _
 from .reading import explain, normalize, unknown_tokens
 from .voices.voice import VoiceError
 
@@ -294,7 +298,7 @@ def _highlight(written: str, spoken: str) -> str:
     matcher = difflib.SequenceMatcher(None, written.split(), spoken.split(), autojunk=False)
     words = spoken.split()
     marked = []
-    for tag, _, _, start, end in matcher.get_opcodes():
+    for tag, _first, _last, start, end in matcher.get_opcodes():
         chunk = rich_escape(" ".join(words[start:end]))
         marked.append(chunk if tag == "equal" else f"[bold yellow]{chunk}[/]")
     return " ".join(part for part in marked if part)
@@ -327,14 +331,26 @@ def read_command(
             out.print(f"[dim]{rich_escape(written)}[/]\n  → {_highlight(written, spoken)}")
 
 
-@app.command("voices")
-def voices_command() -> None:
-    """List every voice, whether it is usable here (its engine is built), and why not."""
+voices_app = typer.Typer(
+    help=N_("List the voices, install a natural Vietnamese voice, try one."),
+    invoke_without_command=True,
+)
+app.add_typer(voices_app, name="voices")
+
+
+@voices_app.callback()
+def voices_command(ctx: typer.Context) -> None:
+    """List every voice, whether it is usable here (its engine is built), and why not; then
+    the voices `voices install` can add."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .voices.catalogue import CATALOGUE
     from .voices.voice import all_voices, load_engine
 
     table = Table("name", "engine", "usable", "description", "defined in")
     problems = []
-    for voice in all_voices().values():
+    voices = all_voices()
+    for voice in voices.values():
         usable = "yes"
         try:
             load_engine(voice)
@@ -346,6 +362,107 @@ def voices_command() -> None:
     Console(width=160).print(table)
     for problem in problems:
         console.print(f"[red]not usable:[/] {rich_escape(problem)}", highlight=False)
+    installable = Table(_("voice"), _("engine"), _("size"), _("licence"), _("installed"),
+                        title=_("Voices to install: tts-pipeline voices install NAME"))
+    for entry in CATALOGUE.values():
+        size = (_("{megabytes} MB").format(megabytes=round(entry.size / 1e6)) if entry.size
+                else _("unknown"))
+        installable.add_row(entry.name, entry.engine, size, entry.licence,
+                            _("yes") if entry.name in voices else _("no"))
+    Console(width=160).print(installable)
+
+
+class RichTransfer:
+    """Each download as a bar with bytes, speed and time left."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+
+    def start(self, description: str, total: int | None, done: int) -> Callable[[int], None]:
+        task = self.progress.add_task(description, total=total, completed=done)
+        return lambda size: self.progress.advance(task, size)
+
+
+def _offer_extra(engine: str, extra: str, agreed: bool) -> bool:
+    """Install the engine's extra if the user agrees (--yes, or yes at the terminal); else
+    say the command to run. True when it is installed now."""
+    from .voices.install import install_extra, pip_command
+
+    command = shlex.join(pip_command(extra))
+    if not agreed and sys.stdin.isatty():
+        agreed = typer.confirm(_("The {engine} engine is not installed. Install it now "
+                                 "({command})?").format(engine=engine, command=command))
+    if not agreed:
+        console.print(_("[yellow]The {engine} engine is not installed:[/] run {command}")
+                      .format(engine=engine, command=rich_escape(command)), highlight=False)
+        return False
+    install_extra(extra)
+    return True
+
+
+@voices_app.command("install")
+def voices_install(
+    name: Annotated[str, typer.Argument(help=N_("A voice listed by `tts-pipeline voices`."))],
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help=N_("Install the voice's engine too, without asking."))] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help=N_("Download the voice again even if it is installed."))] = False,
+) -> None:
+    """Download a Vietnamese voice into your data folder, check it and set it up."""
+    from .voices.install import catalogue_voice, install, installed_file, missing_extra
+
+    voice = catalogue_voice(name)
+    already = installed_file(voice)
+    if already and not force:
+        console.print(_("{name} is already installed ({path}); --force downloads it again")
+                      .format(name=voice.name, path=rich_escape(str(already))), highlight=False)
+        return
+    console.print(_("[bold]Licence:[/] {licence} — {note} ({url})").format(
+        licence=voice.licence, note=_(voice.licence_note), url=voice.licence_url),
+        highlight=False)
+    extra = missing_extra(voice.engine)
+    if extra:
+        _offer_extra(voice.engine, extra, yes)
+    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+                  TransferSpeedColumn(), TimeRemainingColumn(), console=console) as progress:
+        installed = install(voice, RichTransfer(progress))
+    for file in installed.unverified:
+        console.print(_("[yellow]note:[/] {file} has no published checksum: only its length "
+                        "was checked").format(file=file), highlight=False)
+    console.print(_("[green]installed:[/] {name} → {path}").format(
+        name=voice.name, path=rich_escape(str(installed.toml))), highlight=False)
+    console.print(_("Try it: tts-pipeline voices try {name} \"Xin chào bà con.\"").format(
+        name=voice.name), highlight=False)
+
+
+@voices_app.command("try")
+def voices_try(
+    name: Annotated[str, typer.Argument(help=N_("An installed voice."))],
+    text: Annotated[str, typer.Argument(help=N_("Vietnamese text to speak."))],
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help=N_("WAV or MP3 file to write (default: NAME.wav)."))] = None,
+    play: Annotated[bool, typer.Option(
+        "--play/--no-play", help=N_("Play the file when a player is installed."))] = True,
+    device: DeviceOption = "cpu",
+) -> None:
+    """Speak a sentence with a voice, write it to a file and play it."""
+    from .audio.play import play as play_file
+    from .voices.catalogue import CATALOGUE
+    from .voices.voice import all_voices
+
+    if name in CATALOGUE and name not in all_voices():
+        raise VoiceError(_("the voice {name} is not installed yet: run tts-pipeline voices "
+                           "install {name}").format(name=name))
+    target = out or Path(f"{name}.wav")
+    if target.suffix.lower() not in (".wav", ".mp3"):
+        raise pipeline.UsageError(_("{path}: --out must end in .wav or .mp3").format(
+            path=target))
+    seconds = pipeline.say(unicodedata.normalize("NFC", text), target, name, device)
+    console.print(_("[green]wrote:[/] {path} ({seconds:.1f} s)").format(
+        path=rich_escape(str(target)), seconds=seconds), highlight=False)
+    if play and not play_file(target):
+        console.print(_("no audio player found (ffplay, mpv, aplay…): open {path} to listen")
+                      .format(path=rich_escape(str(target))), highlight=False)
 
 
 @app.command("say")

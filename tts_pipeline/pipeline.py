@@ -432,8 +432,8 @@ def _referenced_keys(out: Path) -> set[str]:
 
 
 def say(text: str, target: Path, voice_name: str | None = None, device: str = "cpu") -> float:
-    """Speak a text through the same reading and voice path into a WAV, mastered like the
-    phone profile; return its seconds."""
+    """Speak a text through the same reading and voice path into a WAV (or MP3), mastered like
+    the phone profile; return its seconds."""
     voice = find_voice(voice_name or DEFAULT_VOICE)
     engine = load_engine(voice, device=device)
     parts = []

@@ -17,6 +17,10 @@ INVALID_OUTPUT = re.compile(
     r"^.*(?:Application provided duration.*is invalid|Packet duration.*is out of range"
     r"|pts has no value|Non-monoton|Timestamps are unset).*$", re.MULTILINE)
 
+# LAME's quality 7 encodes speech twice as fast as its default 3 and overshoots the master's
+# true peak less (measured: 0.33 s against 0.70 s for 273 s of speech; -3.4 against -2.3 dBTP).
+MP3_ENCODER = ["-c:a", "libmp3lame", "-compression_level", "7", "-id3v2_version", "3"]
+
 
 class FfmpegError(RuntimeError):
     """ffmpeg failed; the message carries the end of its log."""

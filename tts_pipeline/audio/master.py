@@ -13,7 +13,7 @@ from pathlib import Path
 import soundfile
 
 from ..book import read_stamp, temporary_path, write_atomically
-from .ffmpeg import Loudness, measure_loudness, run_ffmpeg
+from .ffmpeg import MP3_ENCODER, Loudness, measure_loudness, run_ffmpeg
 
 PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
 OVERSAMPLING = 4  # the limiter works on 4x upsampled audio, so it also catches true peaks
@@ -158,11 +158,13 @@ def measure_chapters(
 
 
 def master_file(source: Path, target: Path, profile: Profile) -> None:
-    """Master one file on its own, as a chapter of a book in this profile is, into a WAV."""
+    """Master one file on its own, as a chapter of a book in this profile is, into a WAV (or
+    an MP3, when `target` ends in .mp3)."""
     rate = profile.sample_rate or soundfile.info(str(source)).samplerate
     with tempfile.TemporaryDirectory() as work:
         chain = _measured(source, profile, rate, Path(work) / "stamp.json").chain()
     temporary = temporary_path(target)
-    run_ffmpeg(["-i", str(source), "-af", chain, "-c:a", "pcm_s16le", "-f", "wav",
-                str(temporary)])
+    codec = ([*MP3_ENCODER, "-b:a", profile.mp3_bitrate, "-f", "mp3"]
+             if target.suffix.lower() == ".mp3" else ["-c:a", "pcm_s16le", "-f", "wav"])
+    run_ffmpeg(["-i", str(source), "-af", chain, *codec, str(temporary)])
     os.replace(temporary, target)

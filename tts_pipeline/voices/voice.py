@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import platformdirs
+
 from .base import Engine, Voice, VoiceError, model_path
 
 __all__ = ["ENGINES", "Engine", "Voice", "VoiceError", "find_voice", "load_engine",
            "model_path"]
 
+APP = "tts-pipeline"
 VOICES_ENV = "TTS_PIPELINE_VOICES"
 DEFAULT_VOICE = "vi-north"
 
@@ -24,10 +27,18 @@ BUILTIN = Voice(DEFAULT_VOICE, "espeak", "vi", "espeak-ng Vietnamese (northern)"
                 {"voice": "vi", "rate": 165, "pitch": 50, "word_gap": 0})
 
 
+def user_voices_folder() -> Path:
+    """Where `voices install` puts voices: the platform's data folder (XDG_DATA_HOME on
+    Linux)."""
+    return Path(platformdirs.user_data_dir(APP)) / "voices"
+
+
 def voice_folders() -> list[Path]:
-    """Where voices are looked for: $TTS_PIPELINE_VOICES, ./voices, the project's voices/."""
+    """Where voices are looked for: $TTS_PIPELINE_VOICES, ./voices, the installed voices,
+    the project's voices/."""
     folders = [Path(part) for part in os.environ.get(VOICES_ENV, "").split(os.pathsep) if part]
-    folders += [Path.cwd() / "voices", Path(__file__).resolve().parents[2] / "voices"]
+    folders += [Path.cwd() / "voices", user_voices_folder(),
+                Path(__file__).resolve().parents[2] / "voices"]
     unique: list[Path] = []
     for folder in folders:
         if folder.is_dir() and folder.resolve() not in [known.resolve() for known in unique]:
@@ -94,6 +105,11 @@ ENGINES = {
 }
 
 
+def engine_installed(engine: str) -> bool:
+    """Whether the engine's package can be imported here."""
+    return importlib.util.find_spec(ENGINES[engine].probe) is not None
+
+
 def why_unusable(voice: Voice) -> str | None:
     """None when the voice can speak here, else what is missing and how to get it."""
     spec = ENGINES.get(voice.engine)
@@ -103,7 +119,7 @@ def why_unusable(voice: Voice) -> str | None:
     if unknown:
         return (f"unknown option {', '.join(map(repr, unknown))} in [options]: the "
                 f"{voice.engine} engine takes {', '.join(spec.options)}")
-    if importlib.util.find_spec(spec.probe) is None:
+    if not engine_installed(voice.engine):
         return (f"the {voice.engine} engine is not installed: "
                 f"pip install 'tts-pipeline[{spec.extra}]'")
     for key in ("model", "config"):
