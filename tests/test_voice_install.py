@@ -5,6 +5,7 @@ entries are well-formed."""
 import hashlib
 import os
 import re
+import shlex
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ from typer.testing import CliRunner
 from tts_pipeline.cli import app
 from tts_pipeline.voices import catalogue, install
 from tts_pipeline.voices.catalogue import CATALOGUE, MIRROR_ENV, CatalogueVoice, RemoteFile
-from tts_pipeline.voices.voice import ENGINES
+from tts_pipeline.voices.voice import ENGINES, pip_install_command
 
 REVISION = "0123456789abcdef0123456789abcdef01234567"
 NAME = "tiny-installable"
@@ -280,7 +281,8 @@ def test_a_missing_engine_without_yes_prints_the_pip_command(home, server, monke
     monkeypatch.setattr(install.subprocess, "run", lambda *a, **k: ran.append(a))
     result = run("voices", "install", NAME)
     assert result.exit_code == 0, result.output
-    command = f"{sys.executable} -m pip install 'tts-pipeline[piper]'"
+    command = shlex.join(pip_install_command("piper"))
+    assert "piper-tts<2,>=1.3" in command or "piper-tts>=1.3,<2" in command
     assert f"The piper engine is not installed: run {command}" in result.output
     assert ran == []  # nothing installed without the user's yes
 
@@ -296,8 +298,9 @@ def test_a_missing_engine_with_yes_runs_pip(home, server, monkeypatch, engine_mi
     monkeypatch.setattr(install.subprocess, "run", pip)
     result = run("voices", "install", NAME, "--yes")
     assert result.exit_code == 0, result.output
-    assert ran == [([sys.executable, "-m", "pip", "install", "tts-pipeline[piper]"],
-                    {"check": False})]
+    assert ran == [(pip_install_command("piper"), {"check": False})]
+    assert ran[0][0][:4] == [sys.executable, "-m", "pip", "install"]
+    assert any(part.startswith("piper-tts") for part in ran[0][0][4:])
 
 
 def test_the_real_catalogue_is_pinned_and_published():

@@ -386,9 +386,10 @@ class RichTransfer:
 def _offer_extra(engine: str, extra: str, agreed: bool) -> bool:
     """Install the engine's extra if the user agrees (--yes, or yes at the terminal); else
     say the command to run. True when it is installed now."""
-    from .voices.install import install_extra, pip_command
+    from .voices.install import install_extra
+    from .voices.voice import pip_install_command
 
-    command = shlex.join(pip_command(extra))
+    command = shlex.join(pip_install_command(extra))
     if not agreed and sys.stdin.isatty():
         agreed = typer.confirm(_("The {engine} engine is not installed. Install it now "
                                  "({command})?").format(engine=engine, command=command))

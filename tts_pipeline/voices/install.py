@@ -10,7 +10,6 @@ import os
 import shlex
 import shutil
 import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,7 +27,7 @@ from ..book import temporary_path, write_atomically
 from ..i18n import _
 from .base import VoiceError
 from .catalogue import CATALOGUE, CatalogueVoice, RemoteFile
-from .voice import APP, ENGINES, engine_installed, user_voices_folder
+from .voice import APP, ENGINES, engine_installed, pip_install_command, user_voices_folder
 
 CHUNK = 1 << 16
 TIMEOUT_SECONDS = 30
@@ -72,13 +71,8 @@ def missing_extra(engine: str) -> str | None:
     return None if engine_installed(engine) else ENGINES[engine].extra
 
 
-def pip_command(extra: str) -> list[str]:
-    """The command that installs an engine's extra into this Python."""
-    return [sys.executable, "-m", "pip", "install", f"tts-pipeline[{extra}]"]
-
-
 def install_extra(extra: str) -> None:
-    command = pip_command(extra)
+    command = pip_install_command(extra)
     status = subprocess.run(command, check=False).returncode
     if status != 0:
         raise VoiceError(_("pip could not install the {extra} engine (exit status {status}): "

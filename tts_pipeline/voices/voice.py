@@ -6,9 +6,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import shlex
+import sys
 import tomllib
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, requires, version
 from pathlib import Path
 
 import platformdirs
@@ -110,6 +112,22 @@ def engine_installed(engine: str) -> bool:
     return importlib.util.find_spec(ENGINES[engine].probe) is not None
 
 
+def extra_requirements(extra: str) -> list[str]:
+    """What the pip extra `extra` of this package requires (its pinned engine packages), from
+    the installed package's metadata: installable from the index, checkout or not."""
+    requirements = []
+    for requirement in requires(APP) or []:
+        name, _, marker = requirement.partition(";")
+        if marker.replace("'", '"').replace(" ", "") == f'extra=="{extra}"':
+            requirements.append(name.strip())
+    return requirements
+
+
+def pip_install_command(extra: str) -> list[str]:
+    """The command that installs an engine's extra into this Python."""
+    return [sys.executable, "-m", "pip", "install", *extra_requirements(extra)]
+
+
 def why_unusable(voice: Voice) -> str | None:
     """None when the voice can speak here, else what is missing and how to get it."""
     spec = ENGINES.get(voice.engine)
@@ -121,7 +139,7 @@ def why_unusable(voice: Voice) -> str | None:
                 f"{voice.engine} engine takes {', '.join(spec.options)}")
     if not engine_installed(voice.engine):
         return (f"the {voice.engine} engine is not installed: "
-                f"pip install 'tts-pipeline[{spec.extra}]'")
+                f"{shlex.join(pip_install_command(spec.extra))}")
     for key in ("model", "config"):
         path = model_path(voice, key)
         if path is not None and not path.exists():
