@@ -296,3 +296,26 @@ def test_a_bad_set_option_stops_the_run_before_it_starts(settings_file, tmp_path
     result = run("render", book, "--set", pair)
     assert result.exit_code == 2 and message in one_error(result)
     assert not (book / "build").exists()
+
+
+def test_the_config_command_speaks_vietnamese(settings_file, tmp_path, monkeypatch):
+    mofile = pytest.importorskip("babel.messages.mofile")
+    from babel.messages.pofile import read_po
+
+    source = i18n.LOCALE_DIR / "vi" / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    compiled = tmp_path / "locale" / "vi" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+    compiled.parent.mkdir(parents=True)
+    with source.open("rb") as po, compiled.open("wb") as mo:
+        mofile.write_mo(mo, read_po(po))
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
+    monkeypatch.setattr(i18n, "_translations", i18n._translations)  # restored afterwards
+    monkeypatch.setattr(i18n, "_language", i18n._language)
+    i18n.use("vi")
+    result = run("config", "unset", "voice")
+    assert f"voice chưa được đặt trong {settings_file}" in result.stderr
+    result = run("config", "set", "reading.thousand", "ngan")
+    assert ("reading.thousand chỉ nhận một trong các giá trị nghìn, ngàn, không nhận ngan"
+            in one_error(result))
+    explained = run("config", "--explain").stdout
+    assert "cài đặt" in explained and "lấy từ" in explained
+    assert table(explained)["voice"] == ["vi-north", "mặc định"]

@@ -109,7 +109,8 @@ app = typer.Typer(
 )
 
 OutOption = Annotated[Path | None, typer.Option(
-    "--out", "-o", help="Folder that receives the books (default: the out setting, else output).")]
+    "--out", "-o", help=N_("Folder that receives the books (default: the out setting, else "
+                           "output)."))]
 SetOption = Annotated[list[str] | None, typer.Option(
     "--set", metavar="KEY=VALUE", help=N_("A setting for this run only, such as "
                                           "publisher=\"…\" (repeatable; see `config`)."))]
@@ -411,7 +412,7 @@ def cache_prune(out: OutOption = None) -> None:
 @app.command("publish")
 def publish_command(
     output: Annotated[Path | None, typer.Argument(
-        help="Output folder with rendered books (default: the out setting, else output).",
+        help=N_("Output folder with rendered books (default: the out setting, else output)."),
         show_default=False)] = None,
     site: Annotated[str | None, typer.Option("--site", help="Folder that receives the site.")
                     ] = None,
