@@ -521,7 +521,7 @@ def _show_settings() -> None:
     table = Table(_("setting"), _("value"), _("what it is"))
     for key, meaning in KEYS.items():
         table.add_row(key, rich_escape(shown(values[key])) if key in values else "", _(meaning))
-    for key in values.keys() - KEYS.keys():
+    for key in [key for key in values if key not in KEYS]:
         table.add_row(key, rich_escape(shown(values[key])), _("not a setting: remove it"))
     out.print(table)
     out.print(_("Change one: tts-pipeline config set KEY VALUE; see where each comes from: "
