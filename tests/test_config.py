@@ -266,6 +266,18 @@ def test_a_hand_edited_file_that_cannot_be_used_names_itself(settings_file, tmp_
     assert not (tmp_path / "so-1" / "build").exists()
 
 
+def test_a_key_that_is_no_setting_is_shown_and_can_be_removed(settings_file):
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text('voice = "vi-south"\nmau = "do"\n[reading]\ngiong = "bac"\n', "utf-8")
+    rows = table(run("config").stdout)
+    assert rows["mau"] == ["do", "not a setting: remove it"] and rows["voice"][0] == "vi-south"
+    assert rows["reading.giong"] == ["bac", "not a setting: remove it"]
+    for key in ("mau", "reading.giong"):
+        assert run("config", "unset", key).exit_code == 0
+    assert tomllib.loads(settings_file.read_text("utf-8")) == {"voice": "vi-south"}
+    assert resolve().voice == "vi-south"
+
+
 def test_a_voice_named_in_the_settings_but_gone_names_the_file(settings_file, tmp_path):
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('voice = "da-go"\n', "utf-8")

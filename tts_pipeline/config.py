@@ -201,11 +201,12 @@ def set_setting(key: str, text: str) -> tuple[Path, str | tuple[str, ...]]:
 
 
 def unset_setting(key: str) -> tuple[Path, bool]:
-    """Remove `key` from the user's file; the file, and whether the key was set there."""
-    if key not in KEYS:
-        raise _unknown(key)
+    """Remove `key` from the user's file (a key that is no setting too, when the file has it);
+    the file, and whether the key was set there."""
     path = config_path()
     data = _read(path)
+    if key not in KEYS and key not in _dotted(data):
+        raise _unknown(key)
     table = data.get(READING) if key.startswith(f"{READING}.") else data
     if not isinstance(table, dict) or _field(key) not in table:
         return path, False
