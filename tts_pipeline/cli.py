@@ -471,11 +471,12 @@ CONFIG_USAGE = N_("config takes set KEY VALUE, unset KEY, or --explain [BOOK_FOL
 
 
 @app.command("config", help=N_(
-    "Show your settings and the file that keeps them; `set KEY VALUE` or `unset KEY` changes "
-    "one; --explain shows each setting a run uses and where it comes from."))
+    "Show your settings, what each is for and the file that keeps them; `set KEY VALUE` or "
+    "`unset KEY` changes one; --explain shows each setting a run uses and where it comes "
+    "from."))
 def config_command(
     words: Annotated[list[str] | None, typer.Argument(
-        metavar="[set KEY VALUE | unset KEY | BOOK_FOLDER]", show_default=False,
+        metavar="set KEY VALUE | unset KEY | BOOK_FOLDER", show_default=False,
         help=N_("set KEY VALUE, unset KEY, or with --explain a book folder."))] = None,
     explain: Annotated[bool, typer.Option("--explain", help=N_(
         "Each setting's value and where it comes from: command line, book.toml, user config "
