@@ -14,8 +14,17 @@ SLOW_MODULES = {
     "test_end_to_end", "test_nginx", "test_ocr", "test_piper", "test_profiles", "test_publish",
     "test_read_command", "test_render", "test_site_browser", "test_legacy", "test_admin_documents",
     "test_corpus_extraction", "test_other_inputs", "test_ocr_pages", "test_textquality",
-    "test_real_scores",
+    "test_real_scores", "test_config_render",
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_settings_folder(tmp_path_factory):
+    """No test reads the settings of whoever runs it: XDG_CONFIG_HOME is an empty folder
+    (tests that need settings point it at their own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("settings")))
+        yield
 
 
 def pytest_collection_modifyitems(config, items):

@@ -19,15 +19,26 @@ def ffmpeg_log(*arguments: str) -> str:
     return result.stderr
 
 
-def chapters(path: Path) -> list[dict]:
-    """Chapters as ffmpeg's ffmetadata export lists them: start, end (s), title."""
+def _ffmetadata(path: Path) -> str:
+    """ffmpeg's ffmetadata export of a file: its tags, then its chapters."""
     result = subprocess.run(
         [FFMPEG, "-hide_banner", "-nostdin", "-i", str(path), "-f", "ffmetadata", "-"],
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def tags(path: Path) -> dict[str, str]:
+    """The file's tags as ffmpeg reads them (its own names: artist, album_artist…)."""
+    head = _ffmetadata(path).split("[CHAPTER]")[0]
+    return dict(line.split("=", 1) for line in head.splitlines()[1:] if "=" in line)
+
+
+def chapters(path: Path) -> list[dict]:
+    """Chapters as ffmpeg's ffmetadata export lists them: start, end (s), title."""
     found = []
-    for block in result.stdout.split("[CHAPTER]")[1:]:
+    for block in _ffmetadata(path).split("[CHAPTER]")[1:]:
         fields = dict(line.split("=", 1) for line in block.strip().splitlines() if "=" in line)
         numerator, denominator = fields["TIMEBASE"].split("/")
         unit = int(numerator) / int(denominator)

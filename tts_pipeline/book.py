@@ -89,8 +89,9 @@ class Book:
     issue: str = ""
     date: str = ""
     language: str = "vi"
-    voice: str = "vi-north"
-    profiles: list[str] = field(default_factory=lambda: ["phone"])
+    voice: str = ""  # "" and [] here: not set for this book (see config.py)
+    profiles: list[str] = field(default_factory=list)
+    ward: str = ""  # the ward's name, for tags and the loudspeaker announcement
     source: str = ""
     source_sha256: str = ""
     cover: str = ""
@@ -116,6 +117,9 @@ def assign_chapter_files(book: Book) -> None:
         chapter.file = f"{CHAPTER_DIR}/{number:02d}-{slugify(chapter.title)}.md"
 
 
+UNSET_WHEN_EMPTY = ("ward", "voice", "profiles")  # left out of book.toml unless set for it
+
+
 def book_toml(book: Book) -> str:
     chapters = []
     for chapter in book.chapters:
@@ -126,6 +130,7 @@ def book_toml(book: Book) -> str:
     document = {
         "title": book.title,
         "publisher": book.publisher,
+        "ward": book.ward,
         "issue": book.issue,
         "date": book.date,
         "language": book.language,
@@ -138,8 +143,12 @@ def book_toml(book: Book) -> str:
         "reading": book.reading,
         "chapters": chapters,
     }
+    for setting in UNSET_WHEN_EMPTY:
+        if not document[setting]:
+            del document[setting]
     header = (
         "# Titles and text live in the chapter files; set skip = true to leave a chapter out.\n"
+        "# voice, profiles, ward or [reading] written here override `tts-pipeline config`.\n"
     )
     return header + nfc(tomli_w.dumps(document))
 
@@ -197,7 +206,7 @@ def read_book(folder: Path) -> Book:
                 voice=entry.get("voice"),
             )
         )
-    profiles = data.get("profiles", ["phone"])
+    profiles = data.get("profiles", [])
     return Book(
         title=nfc(data.get("title", folder.name)),
         chapters=chapters,
@@ -205,7 +214,8 @@ def read_book(folder: Path) -> Book:
         issue=nfc(data.get("issue", "")),
         date=data.get("date", ""),
         language=data.get("language", "vi"),
-        voice=data.get("voice", "vi-north"),
+        ward=nfc(data.get("ward", "")),
+        voice=data.get("voice", ""),
         profiles=[profiles] if isinstance(profiles, str) else list(profiles),
         source=data.get("source", ""),
         source_sha256=data.get("source_sha256", ""),

@@ -30,7 +30,17 @@ from typer.exceptions import TyperException
 
 from . import pipeline
 from .audio.ffmpeg import FfmpegError
-from .book import read_book
+from .book import BOOK_FILE, read_book
+from .config import (
+    KEYS,
+    SettingError,
+    command_line,
+    file_settings,
+    resolve,
+    set_setting,
+    shown,
+    unset_setting,
+)
 from .errors import UserError
 from .i18n import N_, _
 from .reading import explain, normalize, unknown_tokens
@@ -58,7 +68,7 @@ def _fail(error: Exception) -> int:
     if isinstance(error, USER_ERRORS):
         for line in str(error).strip().splitlines()[1:]:
             console.print(f"  {rich_escape(line)}", highlight=False)
-    return 2 if isinstance(error, pipeline.UsageError) else 1
+    return 2 if isinstance(error, pipeline.UsageError | SettingError) else 1
 
 
 class OneLineErrors(TyperGroup):
@@ -101,7 +111,12 @@ app = typer.Typer(
     no_args_is_help=True, add_completion=False,
 )
 
-OutOption = Annotated[Path, typer.Option("--out", "-o", help="Folder that receives the books.")]
+OutOption = Annotated[Path | None, typer.Option(
+    "--out", "-o", help=N_("Folder that receives the books (default: the out setting, else "
+                           "output)."))]
+SetOption = Annotated[list[str] | None, typer.Option(
+    "--set", metavar="KEY=VALUE", help=N_("A setting for this run only, such as "
+                                          "publisher=\"…\" (repeatable; see `config`)."))]
 JobsOption = Annotated[
     int | None, typer.Option("--jobs", "-j", help="Parallel workers (default: CPU cores).")
 ]
@@ -179,13 +194,14 @@ def main(
 @app.command("extract")
 def extract_command(
     files: Annotated[list[Path], typer.Argument(help="Documents: PDF, DOCX, TXT or Markdown.")],
-    out: OutOption = Path("output"),
+    out: OutOption = None,
     force: Annotated[bool, typer.Option(help="Overwrite edited chapter files.")] = False,
     password: PasswordOption = None,
     ocr: OcrOption = False,
     jobs: JobsOption = None,
 ) -> None:
     """Write an editable book folder (book.toml + chapters/*.md) for each file."""
+    out = resolve(given=command_line(out=out)).out
 
     def work(file: Path, progress: RichProgress) -> None:
         folder = pipeline.extract_to_folder(file, out, force, password, progress, ocr, jobs)
@@ -208,9 +224,11 @@ def render_command(
     force: Annotated[bool, typer.Option(help="Ignore the cache: synthesize everything.")] = False,
     device: DeviceOption = "cpu",
     mp3_single: Mp3SingleOption = False,
+    settings: SetOption = None,
 ) -> None:
     """Render book folders into audio, re-synthesizing only what changed."""
-    options = pipeline.RenderOptions(profile, voice, jobs, chapter, force, device, mp3_single)
+    options = pipeline.RenderOptions(profile, voice, jobs, chapter, force, device, mp3_single,
+                                     command_line(settings or []))
     _each(folders, lambda folder, progress: _summary(
         pipeline.render_folder(folder, options, progress), folder))
 
@@ -218,7 +236,7 @@ def render_command(
 @app.command("convert")
 def convert_command(
     files: Annotated[list[Path], typer.Argument(help="Documents: PDF, DOCX, TXT or Markdown.")],
-    out: OutOption = Path("output"),
+    out: OutOption = None,
     profile: ProfileOption = None,
     voice: VoiceOption = None,
     jobs: JobsOption = None,
@@ -227,9 +245,13 @@ def convert_command(
     device: DeviceOption = "cpu",
     mp3_single: Mp3SingleOption = False,
     ocr: OcrOption = False,
+    settings: SetOption = None,
 ) -> None:
     """Extract and render: PDF in, audiobook out."""
-    options = pipeline.RenderOptions(profile, voice, jobs, device=device, mp3_single=mp3_single)
+    given = command_line(settings or [], out=out)
+    out = resolve(given=given).out
+    options = pipeline.RenderOptions(profile, voice, jobs, device=device, mp3_single=mp3_single,
+                                     settings=given)
 
     def work(file: Path, progress: RichProgress) -> None:
         folder = pipeline.prepare_book(file, out, force, password, progress, ocr, jobs)
@@ -248,7 +270,7 @@ def _batch_error(source: Path, error: Exception) -> str:
 @app.command("batch")
 def batch_command(
     folder: Annotated[Path, typer.Argument(help="Folder of bulletins (searched recursively).")],
-    out: OutOption = Path("output"),
+    out: OutOption = None,
     profile: ProfileOption = None,
     voice: VoiceOption = None,
     jobs: JobsOption = None,
@@ -257,6 +279,7 @@ def batch_command(
         bool, typer.Option("--dry-run", help="Only say what would be done.")
     ] = False,
     mp3_single: Mp3SingleOption = False,
+    settings: SetOption = None,
 ) -> None:
     """Convert every bulletin in a folder; books that did not change are skipped.
 
@@ -264,7 +287,9 @@ def batch_command(
     2 for a usage error."""
     if not folder.is_dir():
         raise OSError(f"{folder} is not a folder: give the folder that holds the bulletins")
-    options = pipeline.RenderOptions(profile, voice, jobs, mp3_single=mp3_single)
+    given = command_line(settings or [], out=out)
+    out = resolve(given=given).out
+    options = pipeline.RenderOptions(profile, voice, jobs, mp3_single=mp3_single, settings=given)
     with _progress() as progress:
         results = pipeline.batch(folder, out, options, password, dry_run, progress, _batch_error)
     table = Table("book", "chapters", "audio", "status", "message", title="Batch")
@@ -298,7 +323,7 @@ def _highlight(written: str, spoken: str) -> str:
     matcher = difflib.SequenceMatcher(None, written.split(), spoken.split(), autojunk=False)
     words = spoken.split()
     marked = []
-    for tag, _first, _last, start, end in matcher.get_opcodes():
+    for tag, _written_start, _written_end, start, end in matcher.get_opcodes():
         chunk = rich_escape(" ".join(words[start:end]))
         marked.append(chunk if tag == "equal" else f"[bold yellow]{chunk}[/]")
     return " ".join(part for part in marked if part)
@@ -474,9 +499,10 @@ def say_command(
         "say.wav"
     ),
     device: DeviceOption = "cpu",
+    settings: SetOption = None,
 ) -> None:
     """Speak a sentence into a WAV file for a quick listen."""
-    seconds = pipeline.say(text, output, voice, device)
+    seconds = pipeline.say(text, output, voice, device, command_line(settings or []))
     console.print(f"[green]wrote:[/] {rich_escape(str(output))} ({seconds:.1f} s)")
 
 
@@ -485,23 +511,26 @@ app.add_typer(cache_app, name="cache")
 
 
 @cache_app.command("stats")
-def cache_stats(out: OutOption = Path("output")) -> None:
+def cache_stats(out: OutOption = None) -> None:
     """How many utterances are cached, their size, and how many books still use."""
+    out = resolve(given=command_line(out=out)).out
     entries, size, used = pipeline.cache_usage(out)
     Console().print(f"{entries} utterances, {size / 1e6:.1f} MB; {used} used by books in {out}")
 
 
 @cache_app.command("prune")
-def cache_prune(out: OutOption = Path("output")) -> None:
+def cache_prune(out: OutOption = None) -> None:
     """Delete cached utterances that no book under the output folder uses any more."""
+    out = resolve(given=command_line(out=out)).out
     files, size = pipeline.prune_cache(out)
     Console().print(f"removed {files} utterances, {size / 1e6:.1f} MB")
 
 
 @app.command("publish")
 def publish_command(
-    output: Annotated[Path, typer.Argument(help="Output folder with rendered books.")] = Path(
-        "output"),
+    output: Annotated[Path | None, typer.Argument(
+        help=N_("Output folder with rendered books (default: the out setting, else output)."),
+        show_default=False)] = None,
     site: Annotated[str | None, typer.Option("--site", help="Folder that receives the site.")
                     ] = None,
     base_url: Annotated[str | None, typer.Option(
@@ -516,6 +545,7 @@ def publish_command(
     from .publish import book_folders, publish
     from .publish.settings import SETTINGS_FILE, merged_settings
 
+    output = resolve(given=command_line(out=output)).out
     settings, saved = merged_settings(output, site=site, base_url=base_url, title=title,
                                       author=author)
     if saved:
@@ -551,6 +581,69 @@ def serve_command(
                   f"http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)")
     with server:
         server.serve_forever()
+
+
+CONFIG_USAGE = N_("config takes set KEY VALUE, unset KEY, or --explain [BOOK_FOLDER]: see "
+                  "`tts-pipeline config --help`")
+
+
+@app.command("config", help=N_(
+    "Show your settings, what each is for and the file that keeps them; `set KEY VALUE` or "
+    "`unset KEY` changes one; --explain shows each setting a run uses and where it comes "
+    "from."))
+def config_command(
+    words: Annotated[list[str] | None, typer.Argument(
+        metavar="set KEY VALUE | unset KEY | BOOK_FOLDER", show_default=False,
+        help=N_("set KEY VALUE, unset KEY, or with --explain a book folder."))] = None,
+    explain: Annotated[bool, typer.Option("--explain", help=N_(
+        "Each setting's value and where it comes from: command line, book.toml, user config "
+        "or built-in."))] = False,
+) -> None:
+    action, arguments = (words[0], words[1:]) if words else ("", [])
+    if explain and len(words or []) <= 1:
+        _explain(Path(action) if action else None)
+    elif action == "set" and len(arguments) >= 2 and not explain:
+        path, value = set_setting(arguments[0], " ".join(arguments[1:]))
+        console.print(rich_escape(_("{key} = {value}, saved in {path}").format(
+            key=arguments[0], value=shown(value), path=path)), highlight=False)
+    elif action == "unset" and len(arguments) == 1 and not explain:
+        path, removed = unset_setting(arguments[0])
+        message = _("{key} removed from {path}") if removed else _("{key} was not set in {path}")
+        console.print(rich_escape(message.format(key=arguments[0], path=path)), highlight=False)
+    elif not words:
+        _show_settings()
+    else:
+        raise SettingError(_(CONFIG_USAGE))
+
+
+def _explain(folder: Path | None) -> None:
+    """Each setting a run on `folder` (or on no book) uses, and the layer it comes from."""
+    effective = resolve(read_book(folder), folder / BOOK_FILE) if folder else resolve()
+    out = Console(highlight=False)
+    for layer in dict.fromkeys(effective.sources.values()):
+        if layer.path:
+            out.print(rich_escape(f"{_(layer.name)}: {layer.path}"))
+    table = Table(_("setting"), _("value"), _("from"))
+    for key in KEYS:
+        table.add_row(key, rich_escape(shown(effective.value(key))),
+                      _(effective.sources[key].name))
+    out.print(table)
+
+
+def _show_settings() -> None:
+    """Every setting with its value in the user's file, and what it is for."""
+    path, values = file_settings()
+    out = Console(highlight=False)
+    out.print(rich_escape(_("settings file: {path}").format(path=path)
+                          + ("" if path.is_file() else " " + _("(not written yet)"))))
+    table = Table(_("setting"), _("value"), _("what it is"))
+    for key, meaning in KEYS.items():
+        table.add_row(key, rich_escape(shown(values[key])) if key in values else "", _(meaning))
+    for key in [key for key in values if key not in KEYS]:
+        table.add_row(key, rich_escape(shown(values[key])), _("not a setting: remove it"))
+    out.print(table)
+    out.print(_("Change one: tts-pipeline config set KEY VALUE; see where each comes from: "
+                "tts-pipeline config --explain [BOOK_FOLDER]"))
 
 
 def run() -> None:

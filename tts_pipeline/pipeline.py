@@ -9,7 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +39,7 @@ from .book import (
     write_atomically,
     write_book,
 )
+from .config import Effective, Settings, checked_voice, recorded, resolve, settled
 from .extract import SUPPORTED_SUFFIXES, ExtractError, extract
 from .extract.pdf import render_page
 from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
@@ -49,13 +50,7 @@ from .voices.synthesis import (
     speak,
     write_audio,
 )
-from .voices.voice import (
-    DEFAULT_VOICE,
-    all_voices,
-    find_voice,
-    load_engine,
-    voice_folders,
-)
+from .voices.voice import all_voices, find_voice, load_engine, voice_folders
 
 COVER_FILE = "cover.jpg"
 COVER_MAX_PIXELS = 1400
@@ -120,6 +115,12 @@ class RenderOptions:
     force: bool = False
     device: str = "cpu"
     mp3_single: bool = False
+    settings: Settings = field(default_factory=Settings)  # --set KEY=VALUE
+
+    def given(self) -> Settings:
+        """The command line's settings: --set's, with --voice and --profile over them."""
+        return replace(self.settings, voice=self.voice or self.settings.voice,
+                       profiles=tuple(self.profiles) if self.profiles else self.settings.profiles)
 
 
 def default_jobs() -> int:
@@ -200,7 +201,10 @@ def render_folder(
     options = options or RenderOptions()
     progress = progress or Progress()
     book = read_book(folder)
-    profiles = _profiles(book, options)
+    effective = _effective(book, folder, options)
+    book = settled(book, effective)
+    profiles = _profiles(effective.profiles)
+    checked_voice(effective)
     if not book.spoken_chapters():
         raise BookError(f"{folder} has no chapter to speak: check skip flags in {BOOK_FILE}")
     spoken = [number for number, chapter in enumerate(book.chapters, 1) if not chapter.skip]
@@ -224,9 +228,12 @@ def render_folder(
     return reports
 
 
-def _profiles(book: Book, options: RenderOptions) -> list[Profile]:
-    """The profiles to render: the command's, else the book's, else phone."""
-    names = options.profiles or book.profiles or ["phone"]
+def _effective(book: Book, folder: Path | None, options: RenderOptions) -> Effective:
+    return resolve(book, folder / BOOK_FILE if folder else None, options.given())
+
+
+def _profiles(names: tuple[str, ...]) -> list[Profile]:
+    """The profiles to render, by name (the effective setting)."""
     for name in names:
         if name not in PROFILES:
             raise BookError(unknown_profile_message(name))
@@ -269,7 +276,7 @@ def render_fingerprint(folder: Path, options: RenderOptions) -> str:
     for path in paths:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
-    settings = {"profiles": options.profiles, "voice": options.voice,
+    settings = {**recorded(_effective(book, folder, options)),
                 "mp3_single": options.mp3_single, "chapters": options.chapters}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     return digest.hexdigest()
@@ -284,20 +291,16 @@ def is_rendered(folder: Path, options: RenderOptions) -> bool:
         return False
 
 
-def reading_rules(folder: Path | None = None) -> tuple[ReadingProfile, Lexicon]:
-    """The reading profile (book.toml's [reading]) and the lexicon: built-in entries, then
-    voices/lexicon.tsv, then the book's lexicon.tsv, each overriding the one before."""
+def reading_rules(folder: Path | None = None, given: Settings | None = None
+                  ) -> tuple[ReadingProfile, Lexicon]:
+    """The reading choices (the command line's, book.toml's [reading], the user's settings)
+    and the lexicon: built-in entries, then voices/lexicon.tsv, then the book's lexicon.tsv,
+    each overriding the one before."""
     files = [voices / LEXICON_FILE for voices in reversed(voice_folders())]
     if folder is None:
-        return ReadingProfile(), Lexicon.load(*files)
-    book = read_book(folder)
-    try:
-        profile = ReadingProfile(**book.reading)
-    except TypeError:
-        raise BookError(
-            f"{folder / BOOK_FILE}: [reading] takes thousand, zero_tens and day_prefix"
-        ) from None
-    return profile, Lexicon.load(*files, folder / LEXICON_FILE)
+        return resolve(given=given).reading, Lexicon.load(*files)
+    reading = resolve(read_book(folder), folder / BOOK_FILE, given).reading
+    return reading, Lexicon.load(*files, folder / LEXICON_FILE)
 
 
 def _scripts(book: Book, rules: tuple[ReadingProfile, Lexicon], profile: Profile,
@@ -335,11 +338,14 @@ def unknown_words(folder: Path) -> list[str]:
 
 
 def announcements(book: Book) -> tuple[str, str]:
-    """Opening and closing lines for public loudspeakers, from the book's metadata."""
+    """Opening and closing lines for public loudspeakers, from the book's metadata; the
+    ward's listeners are greeted by its name when it is known."""
     edition = f", {book.edition()}" if book.edition() else ""
+    listeners = f"bà con nhân dân {book.ward}" if book.ward else "bà con"
+    greeting = f"Kính thưa {listeners}. " if book.ward else ""
     publisher = f"{book.publisher} xin giới thiệu" if book.publisher else "Xin giới thiệu"
-    opening = f"{publisher} bản tin {book.title}{edition}."
-    closing = f"Bản tin {book.title} đến đây là kết thúc. Cảm ơn bà con đã lắng nghe."
+    opening = f"{greeting}{publisher} bản tin {book.title}{edition}."
+    closing = f"Bản tin {book.title} đến đây là kết thúc. Cảm ơn {listeners} đã lắng nghe."
     return opening, closing
 
 
@@ -349,7 +355,8 @@ def _render_profile(
     seconds: dict[str, float] = {}
     jobs = options.jobs or default_jobs()
     clock = time.perf_counter()
-    scripts = _scripts(book, reading_rules(folder), profile, options.voice)
+    scripts = _scripts(book, reading_rules(folder, options.given()), profile,
+                       options.given().voice)
     seconds["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -431,13 +438,15 @@ def _referenced_keys(out: Path) -> set[str]:
     return keys
 
 
-def say(text: str, target: Path, voice_name: str | None = None, device: str = "cpu") -> float:
-    """Speak a text through the same reading and voice path into a WAV (or MP3), mastered like
-    the phone profile; return its seconds."""
-    voice = find_voice(voice_name or DEFAULT_VOICE)
-    engine = load_engine(voice, device=device)
+def say(text: str, target: Path, voice_name: str | None = None, device: str = "cpu",
+        settings: Settings | None = None) -> float:
+    """Speak a text through the same reading and voice path into a WAV (or MP3), mastered like the
+    phone profile; return its seconds."""
+    given = settings or Settings()
+    given = replace(given, voice=voice_name or given.voice)
+    engine = load_engine(checked_voice(resolve(given=given)), device=device)
     parts = []
-    reading, lexicon = reading_rules()
+    reading, lexicon = reading_rules(None, given)
     for utterance in read_chapter("", [text], reading, lexicon):
         parts += [engine.synthesize(utterance.spoken),
                   np.zeros(round(utterance.pause_after * engine.sample_rate), np.float32)]
@@ -473,10 +482,13 @@ def plan(source: Path, options: RenderOptions | None = None, password: str | Non
     """What converting `source` would produce, without writing anything; the duration of its
     first profile's audio from its text as read and its voices' measured timing."""
     options = options or RenderOptions()
-    book, _ = extract(source, password)
+    extracted, _ = extract(source, password)
+    effective = _effective(extracted, None, options)
+    book = settled(extracted, effective)
     words = sum(len(text.split()) for c in book.chapters for text in [c.title, *c.paragraphs])
-    profile = _profiles(book, options)[0]
-    scripts = _scripts(book, reading_rules(), profile, options.voice)
+    profile = _profiles(effective.profiles)[0]
+    scripts = _scripts(book, reading_rules(None, options.given()), profile,
+                       options.given().voice)
     seconds = estimated_seconds(scripts, profile.rate_scale, options.device)
     megabytes = seconds * DELIVERED_BYTES_PER_SECOND / 1e6
     return BatchResult(

@@ -26,11 +26,13 @@ def safe_file_name(title: str, max_length: int = 80) -> str:
 
 
 def book_tags(book: Book) -> dict[str, str]:
+    """The whole book's tags; the ward, when known, is the album artist, so that a player
+    files every issue under it."""
     return {
         "title": book.title,
         "album": book.title,
         "artist": book.publisher,
-        "album_artist": book.publisher,
+        "album_artist": book.ward or book.publisher,
         "genre": "Audiobook",
         "date": book.date[:4],
         "comment": book.edition(),

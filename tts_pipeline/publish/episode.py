@@ -11,7 +11,8 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from ..book import BookError, read_book, slugify
+from ..book import BOOK_FILE, BookError, read_book, slugify
+from ..config import resolve
 from ..errors import UserError
 
 
@@ -90,6 +91,7 @@ def load_episode(folder: Path) -> Episode:
     """Read a book folder rendered with `--mp3-single`; PublishError says what is missing."""
     try:
         book = read_book(folder)
+        publisher = resolve(book, folder / BOOK_FILE).publisher  # book.toml's, else the user's
     except BookError as error:
         raise PublishError(str(error)) from None
     mp3 = folder / f"{folder.name}.mp3"
@@ -111,7 +113,7 @@ def load_episode(folder: Path) -> Episode:
     cover = folder / book.cover if book.cover and (folder / book.cover).is_file() else None
     return Episode(
         slug=slugify(folder.name, max_length=80), folder=folder, title=book.title,
-        publisher=book.publisher, edition=book.edition(), date=book.date,
+        publisher=publisher, edition=book.edition(), date=book.date,
         duration=MP3(mp3).info.length, mp3=mp3, m4b=m4b if m4b.is_file() else None,
         subtitles=subtitles, cover=cover, chapters=tuple(chapters),
     )

@@ -34,12 +34,13 @@ Reading policy (see tests/reading/cases.tsv for examples):
 from .chapter import Pauses, Utterance, explain, read_chapter
 from .lexicon import Lexicon
 from .normalize import normalize, unknown_tokens
-from .numbers import ReadingProfile
+from .numbers import READING_CHOICES, ReadingProfile
 from .sentences import chunk, split_sentences
 
 __all__ = [
     "Lexicon",
     "Pauses",
+    "READING_CHOICES",
     "ReadingProfile",
     "Utterance",
     "chunk",

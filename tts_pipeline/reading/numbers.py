@@ -16,6 +16,13 @@ class ReadingProfile:
     day_prefix: str = "mùng"  # or "mồng" (days 1–10)
 
 
+READING_CHOICES = {  # each ReadingProfile option and the words it may take, the default first
+    "thousand": ("nghìn", "ngàn"),
+    "zero_tens": ("linh", "lẻ"),
+    "day_prefix": ("mùng", "mồng"),
+}
+
+
 DEFAULT_PROFILE = ReadingProfile()
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
