@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -28,14 +28,22 @@ from typer.exceptions import TyperException
 from . import pipeline
 from .audio.ffmpeg import FfmpegError
 from .book import read_book
+from .cli_text import LanguageError, language_in, speak_typer, translate_tree, usage_message
 from .errors import UserError
+from .extract.chapters import METHODS
+from .i18n import N_, _, ngettext, use
 from .reading import explain, normalize, unknown_tokens
 from .voices.voice import VoiceError
 
 console = Console(stderr=True, soft_wrap=True)
 USER_ERRORS = (UserError, FfmpegError, OSError)
-STOPPED = "stopped: run the same command again to continue; nothing finished is lost"
+STOPPED = N_("stopped: run the same command again to continue; nothing finished is lost")
 state = {"debug": False}
+
+
+def _said(style: str, label: str, text: str) -> str:
+    """A line for the console: a label (translated) in colour, then the text, escaped."""
+    return f"[{style}]{rich_escape(label)}[/] {rich_escape(text)}"
 
 
 def _message(error: Exception) -> str:
@@ -43,14 +51,15 @@ def _message(error: Exception) -> str:
     first = (str(error).strip().splitlines() or [type(error).__name__])[0]
     if isinstance(error, USER_ERRORS):
         return first
-    return f"internal error ({type(error).__name__}: {first}); rerun with --debug and report it"
+    return _("internal error ({kind}: {message}); rerun with --debug and report it").format(
+        kind=type(error).__name__, message=first)
 
 
 def _fail(error: Exception) -> int:
     """Say in one line what failed (with --debug, raise it instead); return the exit status."""
     if state["debug"]:
         raise error
-    console.print(f"[red]error:[/] {rich_escape(_message(error))}", highlight=False)
+    console.print(_said("red", _("error:"), _message(error)), highlight=False)
     if isinstance(error, USER_ERRORS):
         for line in str(error).strip().splitlines()[1:]:
             console.print(f"  {rich_escape(line)}", highlight=False)
@@ -59,7 +68,21 @@ def _fail(error: Exception) -> int:
 
 class OneLineErrors(TyperGroup):
     """The one place where a command's failure becomes a line and an exit status, and Ctrl-C
-    (or ffmpeg stopped by it) becomes the line STOPPED and status 130."""
+    (or ffmpeg stopped by it) becomes the line STOPPED and status 130; the language is chosen
+    (--lang, else the environment) before anything is parsed or shown."""
+
+    def main(self, args: Sequence[str] | None = None, *more: Any, **options: Any) -> Any:
+        try:
+            language, rest = language_in(sys.argv[1:] if args is None else args)
+        except LanguageError as error:
+            use()
+            speak_typer()
+            console.print(_said("red", _("error:"), str(error)), highlight=False)
+            raise SystemExit(2) from None
+        use(language)
+        speak_typer()
+        translate_tree(self)
+        return super().main(rest, *more, **options)
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         typed = bool(args)  # parsing empties the list
@@ -74,7 +97,7 @@ class OneLineErrors(TyperGroup):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            console.print(f"[yellow]{STOPPED}[/]")
+            console.print("[yellow]" + rich_escape(_(STOPPED)) + "[/]")
             raise typer.Exit(130) from None
         except TyperException as error:
             raise _mistyped(error, ctx) from None
@@ -87,32 +110,34 @@ class OneLineErrors(TyperGroup):
 def _mistyped(error: TyperException, ctx: typer.Context) -> typer.Exit:
     """Say in one line what is wrong with the command typed; the exit that follows."""
     where = getattr(error, "ctx", None) or ctx
-    console.print(f"[red]error:[/] {rich_escape(error.format_message())} (see "
-                  f"`{where.command_path} --help`)", highlight=False)
+    console.print(_said("red", _("error:"), _("{message} (see `{help}`)").format(
+        message=usage_message(error), help=f"{where.command_path} --help")), highlight=False)
     return typer.Exit(error.exit_code)
 
 
 app = typer.Typer(
-    cls=OneLineErrors, help="Turn Vietnamese bulletins (PDF) into chaptered audiobooks.",
+    cls=OneLineErrors, help=N_("Turn Vietnamese bulletins (PDF) into chaptered audiobooks."),
     no_args_is_help=True, add_completion=False,
 )
 
-OutOption = Annotated[Path, typer.Option("--out", "-o", help="Folder that receives the books.")]
+FilesArgument = Annotated[list[Path], typer.Argument(
+    metavar=N_("FILES"), help=N_("Documents: PDF, DOCX, TXT or Markdown."))]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help=N_("Folder that receives the books."))]
 JobsOption = Annotated[
-    int | None, typer.Option("--jobs", "-j", help="Parallel workers (default: CPU cores).")
+    int | None, typer.Option("--jobs", "-j", help=N_("Parallel workers (default: CPU cores)."))
 ]
 ProfileOption = Annotated[
-    list[str] | None, typer.Option("--profile", "-p", help="Listening profile (repeatable).")
+    list[str] | None, typer.Option("--profile", "-p", help=N_("Listening profile (repeatable)."))
 ]
-VoiceOption = Annotated[str | None, typer.Option("--voice", help="Voice name from voices/.")]
-PasswordOption = Annotated[str | None, typer.Option("--password", help="PDF password.")]
+VoiceOption = Annotated[str | None, typer.Option("--voice", help=N_("Voice name from voices/."))]
+PasswordOption = Annotated[str | None, typer.Option("--password", help=N_("PDF password."))]
 OcrOption = Annotated[
-    bool, typer.Option("--ocr", help="Read every PDF page by OCR, good text layer or not.")
+    bool, typer.Option("--ocr", help=N_("Read every PDF page by OCR, good text layer or not."))
 ]
 Mp3SingleOption = Annotated[
-    bool, typer.Option("--mp3-single", help="Also one chaptered MP3 of the whole book.")
+    bool, typer.Option("--mp3-single", help=N_("Also one chaptered MP3 of the whole book."))
 ]
-DeviceOption = Annotated[str, typer.Option("--device", help="cpu or cuda (neural voices).")]
+DeviceOption = Annotated[str, typer.Option("--device", help=N_("cpu or cuda (neural voices)."))]
 
 
 class RichProgress(pipeline.Progress):
@@ -124,7 +149,7 @@ class RichProgress(pipeline.Progress):
         return lambda: self.progress.advance(task)
 
     def note(self, message: str) -> None:
-        self.progress.console.print(f"[yellow]warning:[/] {message}")
+        self.progress.console.print(_said("yellow", _("warning:"), message))
 
 
 @contextmanager
@@ -151,80 +176,104 @@ def _each(items: list[Path], work: Callable[[Path, RichProgress], None]) -> None
 def _summary(reports: list[pipeline.RenderReport], folder: Path) -> None:
     for report in reports:
         minutes, seconds = divmod(round(report.duration), 60)
-        console.print(
-            f"[green]done:[/] {rich_escape(str(folder))} ({report.profile}) — "
-            f"{len(report.chapters)} chapters, "
-            f"{minutes} min {seconds} s; utterances synthesized {report.synthesized}, "
-            f"from cache {report.cached}"
-        )
+        chapters = ngettext("{count} chapter", "{count} chapters", len(report.chapters))
+        console.print(_said("green", _("done:"), _(
+            "{folder} ({profile}) — {chapters}, {minutes} min {seconds} s; utterances "
+            "synthesized {synthesized}, from cache {cached}").format(
+            folder=folder, profile=report.profile,
+            chapters=chapters.format(count=len(report.chapters)), minutes=minutes,
+            seconds=seconds, synthesized=report.synthesized, cached=report.cached)))
         if report.unknown_words:
-            console.print(
-                f"[yellow]note:[/] {len(report.unknown_words)} words will be spelled letter by "
-                f"letter ({', '.join(report.unknown_words[:8])}…): add them to lexicon.tsv, "
-                f"see `tts-pipeline read {rich_escape(shlex.quote(str(folder)))} --unknown`"
-            )
+            count = len(report.unknown_words)
+            console.print(_said("yellow", _("note:"), ngettext(
+                "{count} word will be spelled letter by letter ({words}…): add it to "
+                "lexicon.tsv, see `{command}`",
+                "{count} words will be spelled letter by letter ({words}…): add them to "
+                "lexicon.tsv, see `{command}`", count).format(
+                count=count, words=", ".join(report.unknown_words[:8]),
+                command=f"tts-pipeline read {shlex.quote(str(folder))} --unknown")))
+
+
+def _chapters_found(found: str) -> str:
+    """How extraction found the chapters ("outline, confidence 0.93"), in the user's words."""
+    method, _comma, confidence = found.partition(", confidence ")
+    if method not in METHODS or not confidence:
+        return found
+    return _("{method}, confidence {confidence}").format(
+        method=_(METHODS[method]), confidence=confidence)
 
 
 @app.callback()
 def main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=N_("Show tracebacks."))] = False,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="vi|en",
+        help=N_("Language of the messages: vi or en (default: from LANGUAGE, LC_ALL, "
+                "LC_MESSAGES or LANG; Vietnamese when they name none)."))] = None,
 ) -> None:
+    # --lang is taken off the command line before parsing (OneLineErrors.main); it is declared
+    # here so that --help shows it.
     state["debug"] = debug
 
 
-@app.command("extract")
+@app.command("extract", help=N_(
+    "Write an editable book folder (book.toml + chapters/*.md) for each file."))
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="Documents: PDF, DOCX, TXT or Markdown.")],
+    files: FilesArgument,
     out: OutOption = Path("output"),
-    force: Annotated[bool, typer.Option(help="Overwrite edited chapter files.")] = False,
+    force: Annotated[bool, typer.Option(help=N_("Overwrite edited chapter files."))] = False,
     password: PasswordOption = None,
     ocr: OcrOption = False,
     jobs: JobsOption = None,
 ) -> None:
-    """Write an editable book folder (book.toml + chapters/*.md) for each file."""
-
     def work(file: Path, progress: RichProgress) -> None:
         folder = pipeline.extract_to_folder(file, out, force, password, progress, ocr, jobs)
         book = read_book(folder)
-        console.print(f"[green]extracted:[/] {rich_escape(f'{file} → {folder}')} "
-                      f"({len(book.chapters)} chapters by {book.chapters_found})")
+        chapters = ngettext("{count} chapter", "{count} chapters", len(book.chapters))
+        console.print(_said("green", _("extracted:"), _(
+            "{file} → {folder} ({chapters} by {method})").format(
+            file=file, folder=folder, chapters=chapters.format(count=len(book.chapters)),
+            method=_chapters_found(book.chapters_found))))
 
     _each(files, work)
 
 
-@app.command("render")
+@app.command("render", help=N_(
+    "Render book folders into audio, re-synthesizing only what changed."))
 def render_command(
-    folders: Annotated[list[Path], typer.Argument(help="Book folders made by `extract`.")],
+    folders: Annotated[list[Path], typer.Argument(
+        metavar=N_("FOLDERS"), help=N_("Book folders made by `extract`."))],
     profile: ProfileOption = None,
     voice: VoiceOption = None,
     jobs: JobsOption = None,
     chapter: Annotated[
-        list[int] | None, typer.Option("--chapter", "-c", help="Only these chapters (repeatable).")
+        list[int] | None,
+        typer.Option("--chapter", "-c", help=N_("Only these chapters (repeatable).")),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Ignore the cache: synthesize everything.")] = False,
+    force: Annotated[
+        bool, typer.Option(help=N_("Ignore the cache: synthesize everything."))
+    ] = False,
     device: DeviceOption = "cpu",
     mp3_single: Mp3SingleOption = False,
 ) -> None:
-    """Render book folders into audio, re-synthesizing only what changed."""
     options = pipeline.RenderOptions(profile, voice, jobs, chapter, force, device, mp3_single)
     _each(folders, lambda folder, progress: _summary(
         pipeline.render_folder(folder, options, progress), folder))
 
 
-@app.command("convert")
+@app.command("convert", help=N_("Extract and render: PDF in, audiobook out."))
 def convert_command(
-    files: Annotated[list[Path], typer.Argument(help="Documents: PDF, DOCX, TXT or Markdown.")],
+    files: FilesArgument,
     out: OutOption = Path("output"),
     profile: ProfileOption = None,
     voice: VoiceOption = None,
     jobs: JobsOption = None,
-    force: Annotated[bool, typer.Option(help="Overwrite edited chapter files.")] = False,
+    force: Annotated[bool, typer.Option(help=N_("Overwrite edited chapter files."))] = False,
     password: PasswordOption = None,
     device: DeviceOption = "cpu",
     mp3_single: Mp3SingleOption = False,
     ocr: OcrOption = False,
 ) -> None:
-    """Extract and render: PDF in, audiobook out."""
     options = pipeline.RenderOptions(profile, voice, jobs, device=device, mp3_single=mp3_single)
 
     def work(file: Path, progress: RichProgress) -> None:
@@ -241,37 +290,46 @@ def _batch_error(source: Path, error: Exception) -> str:
     return _message(error)
 
 
-@app.command("batch")
+BATCH_STATUSES = {
+    "failed": ("red", N_("failed")), "unchanged": ("cyan", N_("unchanged")),
+    "rendered": ("green", N_("rendered")), "planned": ("yellow", N_("planned")),
+}
+
+
+@app.command("batch", help=N_(
+    "Convert every bulletin in a folder; books that did not change are skipped.\n\n"
+    "Exit status: 0 when every book succeeded (or was unchanged), 1 when any failed, "
+    "2 for a usage error."))
 def batch_command(
-    folder: Annotated[Path, typer.Argument(help="Folder of bulletins (searched recursively).")],
+    folder: Annotated[Path, typer.Argument(
+        metavar=N_("FOLDER"), help=N_("Folder of bulletins (searched recursively)."))],
     out: OutOption = Path("output"),
     profile: ProfileOption = None,
     voice: VoiceOption = None,
     jobs: JobsOption = None,
     password: PasswordOption = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Only say what would be done.")
+        bool, typer.Option("--dry-run", help=N_("Only say what would be done."))
     ] = False,
     mp3_single: Mp3SingleOption = False,
 ) -> None:
-    """Convert every bulletin in a folder; books that did not change are skipped.
-
-    Exit status: 0 when every book succeeded (or was unchanged), 1 when any failed,
-    2 for a usage error."""
     if not folder.is_dir():
-        raise OSError(f"{folder} is not a folder: give the folder that holds the bulletins")
+        raise OSError(_("{folder} is not a folder: give the folder that holds the bulletins"
+                        ).format(folder=folder))
     options = pipeline.RenderOptions(profile, voice, jobs, mp3_single=mp3_single)
     with _progress() as progress:
         results = pipeline.batch(folder, out, options, password, dry_run, progress, _batch_error)
-    table = Table("book", "chapters", "audio", "status", "message", title="Batch")
-    colours = {"failed": "red", "unchanged": "cyan", "rendered": "green", "planned": "yellow"}
+    table = Table(_("book"), _("chapters"), _("audio"), _("status"), _("message"),
+                  title=_("Batch"))
     for result in results:
         minutes, seconds = divmod(round(result.duration_seconds), 60)
+        colour, status = BATCH_STATUSES[result.status]
         table.add_row(result.book, str(result.chapters), f"{minutes}:{seconds:02d}",
-                      f"[{colours[result.status]}]{result.status}[/]", result.message)
+                      f"[{colour}]" + rich_escape(_(status)) + "[/]", result.message)
     Console(width=140).print(table)
     if not results:
-        console.print(f"[yellow]warning:[/] no PDF, DOCX, TXT or Markdown file under {folder}")
+        console.print(_said("yellow", _("warning:"), _(
+            "no PDF, DOCX, TXT or Markdown file under {folder}").format(folder=folder)))
     raise typer.Exit(1 if any(result.status == "failed" for result in results) else 0)
 
 
@@ -294,25 +352,26 @@ def _highlight(written: str, spoken: str) -> str:
     matcher = difflib.SequenceMatcher(None, written.split(), spoken.split(), autojunk=False)
     words = spoken.split()
     marked = []
-    for tag, _, _, start, end in matcher.get_opcodes():
+    for tag, _start, _end, start, end in matcher.get_opcodes():
         chunk = rich_escape(" ".join(words[start:end]))
         marked.append(chunk if tag == "equal" else f"[bold yellow]{chunk}[/]")
     return " ".join(part for part in marked if part)
 
 
-@app.command("read")
+@app.command("read", help=N_(
+    "Show what the voice will say: each sentence as written and as spoken."))
 def read_command(
     source: Annotated[
-        str | None, typer.Argument(help="Text, a text file, or a book folder (default: stdin).")
+        str | None, typer.Argument(metavar=N_("SOURCE"), help=N_(
+            "Text, a text file, or a book folder (default: stdin)."))
     ] = None,
     plain: Annotated[
-        bool, typer.Option("--plain", help="One spoken line per input line, nothing else.")
+        bool, typer.Option("--plain", help=N_("One spoken line per input line, nothing else."))
     ] = False,
     unknown: Annotated[
-        bool, typer.Option("--unknown", help="List the words that would be spelled out.")
+        bool, typer.Option("--unknown", help=N_("List the words that would be spelled out."))
     ] = False,
 ) -> None:
-    """Show what the voice will say: each sentence as written and as spoken."""
     text, folder = _read_source(source)
     reading, lexicon = pipeline.reading_rules(folder)
     out = Console(highlight=False, soft_wrap=True)
@@ -327,110 +386,121 @@ def read_command(
             out.print(f"[dim]{rich_escape(written)}[/]\n  → {_highlight(written, spoken)}")
 
 
-@app.command("voices")
+@app.command("voices", help=N_(
+    "List every voice, whether it is usable here (its engine is built), and why not."))
 def voices_command() -> None:
-    """List every voice, whether it is usable here (its engine is built), and why not."""
     from .voices.voice import all_voices, load_engine
 
-    table = Table("name", "engine", "usable", "description", "defined in")
+    table = Table(_("name"), _("engine"), _("usable"), _("description"), _("defined in"))
     problems = []
     for voice in all_voices().values():
-        usable = "yes"
+        usable = _("yes")
         try:
             load_engine(voice)
         except VoiceError as error:
-            usable = "no (below)"
+            usable = _("no (below)")
             problems.append(str(error))
         table.add_row(voice.name, voice.engine, usable, voice.description,
-                      str(voice.path or "built in"))
+                      str(voice.path or _("built in")))
     Console(width=160).print(table)
     for problem in problems:
-        console.print(f"[red]not usable:[/] {rich_escape(problem)}", highlight=False)
+        console.print(_said("red", _("not usable:"), problem), highlight=False)
 
 
-@app.command("say")
+@app.command("say", help=N_("Speak a sentence into a WAV file for a quick listen."))
 def say_command(
-    text: Annotated[str, typer.Argument(help="Vietnamese text to speak.")],
+    text: Annotated[str, typer.Argument(metavar=N_("TEXT"), help=N_("Vietnamese text to speak."))],
     voice: VoiceOption = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="WAV file to write.")] = Path(
+    output: Annotated[Path, typer.Option("--output", "-o", help=N_("WAV file to write."))] = Path(
         "say.wav"
     ),
     device: DeviceOption = "cpu",
 ) -> None:
-    """Speak a sentence into a WAV file for a quick listen."""
     seconds = pipeline.say(text, output, voice, device)
-    console.print(f"[green]wrote:[/] {rich_escape(str(output))} ({seconds:.1f} s)")
+    console.print(_said("green", _("wrote:"), _("{file} ({seconds} s)").format(
+        file=output, seconds=f"{seconds:.1f}")))
 
 
-cache_app = typer.Typer(help="Inspect or prune the utterance cache (<out>/.cache).")
+cache_app = typer.Typer(help=N_("Inspect or prune the utterance cache (<out>/.cache)."))
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command("stats")
+@cache_app.command("stats", help=N_(
+    "How many utterances are cached, their size, and how many books still use."))
 def cache_stats(out: OutOption = Path("output")) -> None:
-    """How many utterances are cached, their size, and how many books still use."""
     entries, size, used = pipeline.cache_usage(out)
-    Console().print(f"{entries} utterances, {size / 1e6:.1f} MB; {used} used by books in {out}")
+    Console().print(rich_escape(_("{entries} utterances, {size} MB; {used} used by books in "
+                                  "{folder}").format(entries=entries, size=f"{size / 1e6:.1f}",
+                                                     used=used, folder=out)))
 
 
-@cache_app.command("prune")
+@cache_app.command("prune", help=N_(
+    "Delete cached utterances that no book under the output folder uses any more."))
 def cache_prune(out: OutOption = Path("output")) -> None:
-    """Delete cached utterances that no book under the output folder uses any more."""
     files, size = pipeline.prune_cache(out)
-    Console().print(f"removed {files} utterances, {size / 1e6:.1f} MB")
+    Console().print(_("removed {files} utterances, {size} MB").format(
+        files=files, size=f"{size / 1e6:.1f}"))
 
 
-@app.command("publish")
+@app.command("publish", help=N_(
+    "Publish rendered books as a site: index, a page per issue, podcast feed, QR codes.\n\n"
+    "Books must be rendered with --mp3-single. The options are remembered in "
+    "OUTPUT/publish.toml, so the next run needs none."))
 def publish_command(
-    output: Annotated[Path, typer.Argument(help="Output folder with rendered books.")] = Path(
+    output: Annotated[Path, typer.Argument(
+        metavar=N_("OUTPUT"), help=N_("Output folder with rendered books."))] = Path(
         "output"),
-    site: Annotated[str | None, typer.Option("--site", help="Folder that receives the site.")
+    site: Annotated[str | None, typer.Option("--site", help=N_("Folder that receives the site."))
                     ] = None,
     base_url: Annotated[str | None, typer.Option(
-        "--base-url", help="Where the site is served: https://…")] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The podcast's name.")] = None,
-    author: Annotated[str | None, typer.Option("--author", help="The podcast's author.")] = None,
+        "--base-url", help=N_("Where the site is served: https://…"))] = None,
+    title: Annotated[str | None, typer.Option("--title", help=N_("The podcast's name."))] = None,
+    author: Annotated[
+        str | None, typer.Option("--author", help=N_("The podcast's author."))
+    ] = None,
 ) -> None:
-    """Publish rendered books as a site: index, a page per issue, podcast feed, QR codes.
-
-    Books must be rendered with --mp3-single. The options are remembered in
-    OUTPUT/publish.toml, so the next run needs none."""
     from .publish import book_folders, publish
     from .publish.settings import SETTINGS_FILE, merged_settings
 
     settings, saved = merged_settings(output, site=site, base_url=base_url, title=title,
                                       author=author)
     if saved:
-        console.print(rich_escape(f"saved the settings to {output / SETTINGS_FILE}: next time "
-                                  f"`tts-pipeline publish {shlex.quote(str(output))}` is enough"))
+        console.print(rich_escape(_("saved the settings to {file}: next time `{command}` is "
+                                    "enough").format(
+            file=output / SETTINGS_FILE,
+            command=f"tts-pipeline publish {shlex.quote(str(output))}")))
     with _progress() as progress:
         report = publish(output, settings,
-                         progress.step("Publishing", len(book_folders(output))))
+                         progress.step(_("Publishing"), len(book_folders(output))))
     for folder, message in report.failed:
-        console.print(f"[red]not published:[/] {rich_escape(f'{folder}: {message}')}")
-    console.print(f"[green]site:[/] {rich_escape(str(report.site))} — {len(report.published)} "
-                  f"published, {len(report.unchanged)} unchanged; feed "
-                  f"{settings.url('feed.xml')}")
+        console.print(_said("red", _("not published:"), f'{folder}: {message}'))
+    console.print(_said("green", _("site:"), _(
+        "{site} — {published} published, {unchanged} unchanged; feed {feed}").format(
+        site=report.site, published=len(report.published), unchanged=len(report.unchanged),
+        feed=settings.url("feed.xml"))))
     raise typer.Exit(1 if report.failed else 0)
 
 
-@app.command("serve")
+@app.command("serve", help=N_(
+    "Show the published site on this computer (http://127.0.0.1:PORT/) until Ctrl-C."))
 def serve_command(
-    site: Annotated[Path, typer.Argument(help="Site folder written by `publish`.")],
-    port: Annotated[int, typer.Option("--port", help="Port on this computer.")] = 8000,
+    site: Annotated[Path, typer.Argument(
+        metavar=N_("SITE"), help=N_("Site folder written by `publish`."))],
+    port: Annotated[int, typer.Option("--port", help=N_("Port on this computer."))] = 8000,
 ) -> None:
-    """Show the published site on this computer (http://127.0.0.1:PORT/) until Ctrl-C."""
     from .publish.serve import site_server
 
     if not (site / "index.html").is_file():
-        raise OSError(f"{site} has no index.html: run `tts-pipeline publish` first")
+        raise OSError(_("{folder} has no index.html: run `tts-pipeline publish` first"
+                        ).format(folder=site))
     try:
         server = site_server(site, port=port)
     except OSError as error:
-        raise OSError(f"cannot listen on port {port} ({error.strerror}): try --port 8080"
-                      ) from None
-    console.print(f"[green]serving[/] {rich_escape(str(site))} at "
-                  f"http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)")
+        raise OSError(_("cannot listen on port {port} ({reason}): try --port 8080").format(
+            port=port, reason=error.strerror)) from None
+    console.print(_said("green", _("serving"), _(
+        "{folder} at {address} (Ctrl-C stops)").format(
+        folder=site, address=f"http://127.0.0.1:{server.server_port}/")))
     with server:
         server.serve_forever()
 

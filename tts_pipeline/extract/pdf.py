@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ..errors import UserError
+from ..i18n import _
 
 _ITALIC_FLAG = 0x40
 _FORCE_BOLD_FLAG = 0x40000
@@ -217,16 +218,16 @@ def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise ExtractError(
-                f"{path.name}: wrong password: check the --password you gave"
-                if password else f"{path.name} is password-protected: pass --password to open it"
-            ) from None
+            raise ExtractError((
+                _("{file}: wrong password: check the --password you gave")
+                if password else _("{file} is password-protected: pass --password to open it")
+            ).format(file=path.name)) from None
         with path.open("rb") as handle:
             header = b"%PDF" in handle.read(1024)
-        raise ExtractError(
-            f"{path.name} is not a readable PDF ({error}): check the file or export it again"
-            if header else f"{path.name} is not a PDF (no %PDF header): check the file"
-        ) from None
+        raise ExtractError((
+            _("{file} is not a readable PDF ({error}): check the file or export it again")
+            if header else _("{file} is not a PDF (no %PDF header): check the file")
+        ).format(file=path.name, error=error)) from None
 
 
 def read_pdf(path: Path, password: str | None = None) -> PdfText:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..i18n import _
 from .base import Engine, Voice, VoiceError, model_path
 
 __all__ = ["ENGINES", "Engine", "Voice", "VoiceError", "find_voice", "load_engine",
@@ -39,7 +40,8 @@ def _read_voice(path: Path) -> Voice:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise VoiceError(f"{path} is not valid TOML ({error})") from None
+        raise VoiceError(_("{file} is not valid TOML ({error}): fix the file").format(
+            file=path, error=error)) from None
     return Voice(
         name=data.get("name", path.stem),
         engine=data.get("engine", "espeak"),
@@ -62,10 +64,9 @@ def all_voices() -> dict[str, Voice]:
 def find_voice(name: str) -> Voice:
     voices = all_voices()
     if name not in voices:
-        raise VoiceError(
-            f"no voice named {name!r}: choose one of {', '.join(sorted(voices))} "
-            "or add a voices/<name>.toml"
-        )
+        raise VoiceError(_(
+            "no voice named {name!r}: choose one of {voices} or add a voices/<name>.toml"
+        ).format(name=name, voices=", ".join(sorted(voices))))
     return voices[name]
 
 
@@ -98,20 +99,22 @@ def why_unusable(voice: Voice) -> str | None:
     """None when the voice can speak here, else what is missing and how to get it."""
     spec = ENGINES.get(voice.engine)
     if spec is None:
-        return f"unknown engine {voice.engine!r} ({', '.join(ENGINES)})"
+        return _("unknown engine {engine!r}: use one of {engines}").format(
+            engine=voice.engine, engines=", ".join(ENGINES))
     unknown = [name for name in voice.options if name not in spec.options]
     if unknown:
-        return (f"unknown option {', '.join(map(repr, unknown))} in [options]: the "
-                f"{voice.engine} engine takes {', '.join(spec.options)}")
+        return _("unknown option {names} in [options]: the {engine} engine takes {options}"
+                 ).format(names=", ".join(map(repr, unknown)), engine=voice.engine,
+                          options=", ".join(spec.options))
     if importlib.util.find_spec(spec.probe) is None:
-        return (f"the {voice.engine} engine is not installed: "
-                f"pip install 'tts-pipeline[{spec.extra}]'")
+        return _("the {engine} engine is not installed: {command}").format(
+            engine=voice.engine, command=f"pip install 'tts-pipeline[{spec.extra}]'")
     for key in ("model", "config"):
         path = model_path(voice, key)
         if path is not None and not path.exists():
-            return f"model file missing: {path}"
+            return _("model file missing: {file}").format(file=path)
     if "model" in spec.options and model_path(voice) is None:
-        return "the voice names no model file (options.model)"
+        return _("the voice names no model file (options.model): give its path")
     return None
 
 
@@ -126,7 +129,8 @@ def load_engine(voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> E
         module = importlib.import_module(f".{spec.module}", __package__)
         return getattr(module, spec.class_name)(voice, rate_scale, device)
     except VoiceError as error:
-        raise VoiceError(f"{voice.path or f'voice {voice.name!r}'}: {error}") from None
+        where = voice.path or _("voice {name!r}").format(name=voice.name)
+        raise VoiceError(f"{where}: {error}") from None
 
 
 def engine_version(voice: Voice) -> str:
