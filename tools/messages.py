@@ -51,7 +51,7 @@ def read(path: Path) -> Catalog:
 def write(catalog: Catalog, path: Path) -> None:
     temporary = path.with_name(path.name + ".partial")
     with temporary.open("wb") as handle:
-        write_po(handle, catalog, width=100, include_lineno=False)
+        write_po(handle, catalog, width=100, include_lineno=False, ignore_obsolete=True)
     temporary.replace(path)
 
 

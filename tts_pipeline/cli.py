@@ -72,10 +72,10 @@ class OneLineErrors(TyperGroup):
     (--lang, else the environment) before anything is parsed or shown."""
 
     def main(self, args: Sequence[str] | None = None, *more: Any, **options: Any) -> Any:
+        use()  # the environment's language, until --lang is read
         try:
             language, rest = language_in(sys.argv[1:] if args is None else args)
         except LanguageError as error:
-            use()
             speak_typer()
             console.print(_said("red", _("error:"), str(error)), highlight=False)
             raise SystemExit(2) from None

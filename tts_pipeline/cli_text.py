@@ -125,27 +125,29 @@ def language_in(args: Sequence[str]) -> tuple[str | None, list[str]]:
             rest.append(item)
             continue
         if language not in LANGUAGES:
-            raise LanguageError(_("--lang takes {choices}, not {value!r}").format(
-                choices=" or ".join(LANGUAGES), value=language))
+            raise LanguageError(_("--lang takes one of {choices}, not {value!r}").format(
+                choices=", ".join(LANGUAGES), value=language))
     return language, rest
 
 
-# The messages of Typer's copy of Click, as regular expressions of their English text.
+# The messages of Typer's copy of Click, as regular expressions of their English text, and
+# as msgids with the same words.
 _USAGE_ERRORS = (
     (re.compile(r"(?P<head>.*)\. Did you mean (?P<names>.*)\?", re.S),
      N_("{head}. Did you mean {names}?")),
-    (re.compile(r"Got unexpected extra arguments? \((?P<arguments>.*)\)", re.S),
-     N_("Unexpected extra arguments: {arguments}")),
+    (re.compile(r"Got unexpected extra argument\(s\) \((?P<arguments>.*)\)", re.S),
+     N_("Got unexpected extra argument(s) ({arguments})")),
     (re.compile(r"Option (?P<option>'.*') requires an argument\."),
-     N_("Option {option} needs a value.")),
+     N_("Option {option} requires an argument.")),
     (re.compile(r"Option (?P<option>'.*') requires (?P<count>\d+) arguments\."),
-     N_("Option {option} needs {count} values.")),
+     N_("Option {option} requires {count} arguments.")),
     (re.compile(r"Option (?P<option>'.*') does not take a value\."),
-     N_("Option {option} takes no value.")),
+     N_("Option {option} does not take a value.")),
     (re.compile(r"Argument (?P<name>'.*') takes (?P<count>\d+) values\."),
      N_("Argument {name} takes {count} values.")),
 )
-# Pydantic's reasons why a value does not convert, by their error type.
+# Pydantic's reasons why a value does not convert, by their error type, for the languages
+# other than English.
 _INVALID_VALUES = {
     "int_parsing": N_("a whole number is expected"),
     "int_from_float": N_("a whole number is expected"),
@@ -168,7 +170,9 @@ def _invalid_value(error: _click.exceptions.BadParameter) -> str:
     cause = error.__cause__
     kinds = [item.get("type") for item in getattr(cause, "errors", list)()] if cause else []
     reason = _INVALID_VALUES.get(kinds[0]) if kinds else None
-    return _(reason) if reason else _translated(error.message)
+    if reason and _(reason) != reason:
+        return _(reason)
+    return error.message  # English keeps Pydantic's words
 
 
 def usage_message(error: Exception) -> str:
@@ -185,7 +189,7 @@ def usage_message(error: Exception) -> str:
     if isinstance(error, exceptions.NoSuchOption):
         message = _("No such option: {option}").format(option=error.option_name)
         if error.possibilities:
-            message += " " + _("(possible options: {options})").format(
+            message += " " + _("(Possible options: {options})").format(
                 options=", ".join(sorted(error.possibilities)))
         return message
     if isinstance(error, exceptions.ClickException):
