@@ -401,3 +401,21 @@ progress.note(f"{source.name}: {warning}")
 typer.Option("--out", help=N_("Folder that receives the books."))
 '''
     assert unmarked_messages(good, errors) == []
+
+
+def test_numbers_are_written_as_the_language_writes_them():
+    i18n.use("vi")
+    assert i18n.decimal(1.25) == "1,2" and i18n.decimal(0.934, 2) == "0,93"
+    i18n.use("en")
+    assert i18n.decimal(1.25) == "1.2" and i18n.decimal(0.934, 2) == "0.93"
+
+
+def test_extract_says_in_vietnamese_how_it_found_the_chapters(tmp_path, make_pdf):
+    source = make_pdf(Bulletin("Bản tin thử", sample_articles(3), cover=False, contents=False))
+    result = invoke(["extract", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"đã trích xuất: \S+ → \S+ \(3 chương, tìm theo (tiêu đề bài|mục lục của "
+                     r"tệp PDF), độ tin cậy \d,\d\d\)", result.output), result.output
+    assert english_lines(result.output) == [], result.output
+    english = invoke(["extract", str(source), "--out", str(tmp_path / "en")], LANG="en_US")
+    assert re.search(r"\(3 chapters by (headings|outline), confidence \d\.\d\d\)", english.output)

@@ -31,7 +31,7 @@ from .book import read_book
 from .cli_text import LanguageError, language_in, speak_typer, translate_tree, usage_message
 from .errors import UserError
 from .extract.chapters import METHODS
-from .i18n import N_, _, ngettext, use
+from .i18n import N_, _, decimal, ngettext, use
 from .reading import explain, normalize, unknown_tokens
 from .voices.voice import VoiceError
 
@@ -199,8 +199,12 @@ def _chapters_found(found: str) -> str:
     method, _comma, confidence = found.partition(", confidence ")
     if method not in METHODS or not confidence:
         return found
-    return _("{method}, confidence {confidence}").format(
-        method=_(METHODS[method]), confidence=confidence)
+    try:
+        value = decimal(float(confidence), 2)
+    except ValueError:
+        return found
+    return _("{method}, confidence {confidence}").format(method=_(METHODS[method]),
+                                                         confidence=value)
 
 
 @app.callback()
@@ -418,7 +422,7 @@ def say_command(
 ) -> None:
     seconds = pipeline.say(text, output, voice, device)
     console.print(_said("green", _("wrote:"), _("{file} ({seconds} s)").format(
-        file=output, seconds=f"{seconds:.1f}")))
+        file=output, seconds=decimal(seconds))))
 
 
 cache_app = typer.Typer(help=N_("Inspect or prune the utterance cache (<out>/.cache)."))
@@ -430,7 +434,7 @@ app.add_typer(cache_app, name="cache")
 def cache_stats(out: OutOption = Path("output")) -> None:
     entries, size, used = pipeline.cache_usage(out)
     Console().print(rich_escape(_("{entries} utterances, {size} MB; {used} used by books in "
-                                  "{folder}").format(entries=entries, size=f"{size / 1e6:.1f}",
+                                  "{folder}").format(entries=entries, size=decimal(size / 1e6),
                                                      used=used, folder=out)))
 
 
@@ -439,7 +443,7 @@ def cache_stats(out: OutOption = Path("output")) -> None:
 def cache_prune(out: OutOption = Path("output")) -> None:
     files, size = pipeline.prune_cache(out)
     Console().print(_("removed {files} utterances, {size} MB").format(
-        files=files, size=f"{size / 1e6:.1f}"))
+        files=files, size=decimal(size / 1e6)))
 
 
 @app.command("publish", help=N_(

@@ -41,7 +41,7 @@ from .book import (
 )
 from .extract import SUPPORTED_SUFFIXES, ExtractError, extract
 from .extract.pdf import render_page
-from .i18n import _
+from .i18n import _, decimal
 from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
 from .voices.synthesis import (
     ChapterScript,
@@ -488,7 +488,7 @@ def plan(source: Path, options: RenderOptions | None = None, password: str | Non
     return BatchResult(
         str(source), slugify(source.stem, 64), "planned", len(book.chapters), round(seconds, 1),
         _("{words} words, about {size} MB of M4B and MP3").format(
-            words=words, size=f"{megabytes:.1f}"),
+            words=words, size=decimal(megabytes)),
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..book import Chapter
-from ..i18n import N_, _
+from ..i18n import N_, _, decimal
 from .layout import Block, is_byline
 from .pdf import OutlineEntry
 
@@ -226,5 +226,5 @@ def segment(blocks: list[Block], outline: list[OutlineEntry], printed: bool = Tr
         warnings.append(_(
             "chapters found by {method} with low confidence ({confidence}): the outline, "
             "the contents page and the titles disagree; check the chapter titles in book.toml"
-        ).format(method=_(METHODS[method]), confidence=f"{confidence:.2f}"))
+        ).format(method=_(METHODS[method]), confidence=decimal(confidence, 2)))
     return Segmentation(chapters, method, round(confidence, 2), warnings)
