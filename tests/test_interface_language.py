@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from tts_pipeline import i18n
 from tts_pipeline.cli import app
+from tts_pipeline.cli_text import language_in
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -151,6 +152,12 @@ def test_lang_option_wins_over_the_environment_wherever_it_is_typed():
     assert "Cách dùng:" in vietnamese and english_lines(vietnamese) == []
 
 
+def test_lang_is_read_only_before_a_double_dash():
+    assert language_in(["say", "--lang", "en", "--", "--lang", "fr"]) == (
+        "en", ["say", "--", "--lang", "fr"])
+    assert language_in(["convert", "--lang=vi", "a.pdf"]) == ("vi", ["convert", "a.pdf"])
+
+
 def test_an_unknown_lang_is_a_usage_error_in_the_environments_language():
     result = invoke(["--lang", "fr", "--help"])
     assert result.exit_code == 2
@@ -200,6 +207,16 @@ def test_a_failing_convert_in_this_process_is_vietnamese(tmp_path):
     assert "không tồn tại: hãy kiểm tra lại đường dẫn" in result.output
     assert "rong.txt là tệp rỗng (0 byte): hãy sao chép hoặc xuất lại tệp" in result.output
     assert english_lines(result.output) == [], result.output
+
+
+def test_system_errors_say_what_they_mean_in_vietnamese(tmp_path):
+    (tmp_path / "thu.txt").write_text("Xin chào bà con trong phường.", encoding="utf-8")
+    (tmp_path / "la-tep").write_text("")
+    result = invoke(["extract", str(tmp_path / "thu.txt"), "--out", str(tmp_path / "la-tep")])
+    assert result.exit_code == 1
+    assert ("la-tep/thu: một phần của đường dẫn này là tệp, không phải thư mục: hãy chọn "
+            "đường dẫn khác") in result.output
+    assert "Errno" not in result.output and english_lines(result.output) == []
 
 
 @pytest.mark.slow
@@ -301,7 +318,8 @@ def test_the_compiled_catalog_is_what_the_interface_reads():
 
 # Messages are marked for translation
 
-CHECKED_CALLS = {"print", "echo", "note", "step", "warn", "fail", "BadParameter"}
+CHECKED_CALLS = {"print", "echo", "note", "step", "warn", "fail", "BadParameter", "Table",
+                 "add_column"}
 TRANSLATING = {"_", "N_", "ngettext"}
 HELP_CALLS = {"Option", "Argument", "Typer", "command", "callback"}
 
@@ -366,7 +384,8 @@ def unmarked_messages(source: str, errors: set[str]) -> list[str]:
                     and getattr(keyword.value.func, "id", "") in TRANSLATING):
                 found.append(f"help not marked: {ast.unparse(keyword.value)}")
         if name in errors or name in CHECKED_CALLS:
-            found += [f"{name}: {text!r}" for argument in node.args
+            found += [f"{name}: {text!r}"
+                      for argument in [*node.args, *(k.value for k in node.keywords)]
                       for text in _untranslated(argument)]
     return found
 
@@ -390,8 +409,9 @@ console.print(f"[red]error:[/] {message}")
 progress.note("{file}: skipped".format(file=name))
 typer.Option("--out", help="Folder that receives the books.")
 console.print(f"[red]{_('error:')}[/]")
+Table(_("book"), title="Batch")
 '''
-    assert len(unmarked_messages(bad, errors)) == 6
+    assert len(unmarked_messages(bad, errors)) == 7
     good = '''
 raise BookError(_("{folder} has no chapters: extract it again").format(folder=folder))
 raise OSError(_("cannot write {file}").format(file=path))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import shlex
 import sys
 from collections.abc import Callable, Sequence
@@ -46,8 +47,25 @@ def _said(style: str, label: str, text: str) -> str:
     return f"[{style}]{rich_escape(label)}[/] {rich_escape(text)}"
 
 
+# What the system's errors mean, by errno, and what to do (their own text is the C library's
+# English).
+SYSTEM_ERRORS = {
+    errno.ENOENT: N_("does not exist: check the path"),
+    errno.EACCES: N_("permission denied: ask for access, or choose another folder"),
+    errno.EPERM: N_("permission denied: ask for access, or choose another folder"),
+    errno.ENOSPC: N_("the disk is full: free some space and run the same command again"),
+    errno.ENOTDIR: N_("a part of this path is a file, not a folder: choose another path"),
+    errno.EISDIR: N_("is a folder, not a file: give a file"),
+    errno.EROFS: N_("the disk is read-only: choose another folder"),
+}
+
+
 def _message(error: Exception) -> str:
     """The first line of a user error's message; anything else is an internal error."""
+    if isinstance(error, OSError) and error.errno in SYSTEM_ERRORS:
+        reason = _(SYSTEM_ERRORS[error.errno])
+        return _("{path}: {reason}").format(path=error.filename, reason=reason) if (
+            error.filename) else reason
     first = (str(error).strip().splitlines() or [type(error).__name__])[0]
     if isinstance(error, USER_ERRORS):
         return first

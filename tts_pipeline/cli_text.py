@@ -112,12 +112,14 @@ class LanguageError(ValueError):
 
 
 def language_in(args: Sequence[str]) -> tuple[str | None, list[str]]:
-    """The language --lang names anywhere on the command line (None: not given), and the
-    arguments without it."""
+    """The language --lang names anywhere on the command line before a `--` (None: not
+    given), and the arguments without it."""
     language, rest = None, []
     items = iter(args)
     for item in items:
-        if item == "--lang":
+        if item == "--":
+            rest += [item, *items]
+        elif item == "--lang":
             language = next(items, "")
         elif item.startswith("--lang="):
             language = item.partition("=")[2]
