@@ -258,7 +258,7 @@ def test_batch_reports_in_vietnamese(tmp_path, make_pdf):
     result = run(["batch", bulletins, "--dry-run", "--out", tmp_path / "out"])
     assert result.returncode == 1, result.stderr
     output = result.stdout + result.stderr
-    assert "Chuyển hàng loạt" in output and "sách nói" in output and "kết quả" in output
+    assert "Chuyển hàng loạt" in output and "sách nói" in output and "trạng thái" in output
     assert "dự kiến" in output and "lỗi" in output and "Sách nói" in output
     assert english_lines(output) == [], output
     missing = run(["batch", tmp_path / "khong-co"])

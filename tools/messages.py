@@ -11,7 +11,10 @@ setup.py imports this file to compile the catalogs when the package is built or 
 
 from __future__ import annotations
 
+import io
+import re
 import sys
+import tomllib
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -31,9 +34,20 @@ def po_files(locale: Path = LOCALE) -> list[Path]:
     return sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
+HEADER = "# The messages of tts-pipeline's interface (`make messages` writes this file)."
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+    "version"]
+
+
+def _describe(catalog: Catalog) -> None:
+    catalog.project, catalog.version = "tts-pipeline", VERSION
+    catalog.msgid_bugs_address = catalog.last_translator = catalog.language_team = "tts-pipeline"
+
+
 def extract(package: Path = PACKAGE) -> Catalog:
     """Every message of the package's source, as a template catalog."""
-    catalog = Catalog(project="tts-pipeline", msgid_bugs_address="", fuzzy=False)
+    catalog = Catalog(fuzzy=False, header_comment=HEADER)
+    _describe(catalog)
     for filename, line, message, comments, context in extract_from_dir(
         package, method_map=[("**.py", "python")], keywords=KEYWORDS,
         comment_tags=["TRANSLATORS:"], strip_comment_tags=True,
@@ -48,10 +62,18 @@ def read(path: Path) -> Catalog:
         return read_po(handle)
 
 
+_DATES = re.compile(rb'^"(POT-Creation|PO-Revision)-Date: .*$', re.MULTILINE)
+
+
 def write(catalog: Catalog, path: Path) -> None:
+    """Write a catalog, unless only its header's dates would change."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, include_lineno=False, ignore_obsolete=True)
+    text = buffer.getvalue()
+    if path.is_file() and _DATES.sub(b"", path.read_bytes()) == _DATES.sub(b"", text):
+        return
     temporary = path.with_name(path.name + ".partial")
-    with temporary.open("wb") as handle:
-        write_po(handle, catalog, width=100, include_lineno=False, ignore_obsolete=True)
+    temporary.write_bytes(text)
     temporary.replace(path)
 
 
@@ -62,6 +84,7 @@ def update() -> None:
     for path in po_files():
         catalog = read(path)
         catalog.update(template, no_fuzzy_matching=True)
+        _describe(catalog)
         write(catalog, path)
 
 

@@ -97,7 +97,8 @@ class OneLineErrors(TyperGroup):
             speak_typer()
             console.print(_said("red", _("error:"), str(error)), highlight=False)
             raise SystemExit(2) from None
-        use(language)
+        if language:
+            use(language)
         speak_typer()
         translate_tree(self)
         return super().main(rest, *more, **options)
