@@ -54,6 +54,8 @@ SYSTEM_ERRORS = {
     errno.EACCES: N_("permission denied: ask for access, or choose another folder"),
     errno.EPERM: N_("permission denied: ask for access, or choose another folder"),
     errno.ENOSPC: N_("the disk is full: free some space and run the same command again"),
+    errno.EDQUOT: N_("the disk is full: free some space and run the same command again"),
+    errno.EFBIG: N_("the file is too large for this disk: choose another folder"),
     errno.ENOTDIR: N_("a part of this path is a file, not a folder: choose another path"),
     errno.EISDIR: N_("is a folder, not a file: give a file"),
     errno.EROFS: N_("the disk is read-only: choose another folder"),
