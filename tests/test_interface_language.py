@@ -4,10 +4,13 @@ asks for it, and `--lang` wins over both; every message of the source has its Vi
 from __future__ import annotations
 
 import ast
+import gettext
 import os
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -306,6 +309,44 @@ def test_translations_keep_the_placeholders_of_their_message():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         for string in strings:
             assert fields(string) == fields(ids[-1]), message.id
+
+
+def test_compiling_writes_a_catalog_that_gettext_reads(tmp_path):
+    assert messages.compile_catalogs(tmp_path) == [
+        tmp_path / "vi" / "LC_MESSAGES" / "tts_pipeline.mo"]
+    translation = gettext.translation("tts_pipeline", tmp_path, languages=["vi"])
+    assert translation.gettext("Show this message and exit.") == "Hiện hướng dẫn này rồi thoát."
+    assert translation.ngettext("{count} chapter", "{count} chapters", 1) == "{count} chương"
+
+
+def _source_tree(target: Path) -> Path:
+    """The checkout's tracked files (no compiled catalog among them), copied to `target`."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                            check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    assert not list(target.rglob("*.mo"))
+    return target
+
+
+@pytest.mark.slow
+def test_a_wheel_carries_the_compiled_catalog_and_an_editable_install_writes_it(tmp_path):
+    source = _source_tree(tmp_path / "src")
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", tmp_path / "dist", source], check=True,
+                   capture_output=True)
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "tts_pipeline/locale/vi/LC_MESSAGES/tts_pipeline.mo" in names
+        catalog = archive.read("tts_pipeline/locale/vi/LC_MESSAGES/tts_pipeline.mo")
+    assert "Cách dùng: ".encode() in catalog
+    assert not list((source / "tts_pipeline").rglob("*.mo"))  # the package is left alone
+    subprocess.run([*pip, "install", "--no-deps", "-e", source, "--prefix", tmp_path / "prefix"],
+                   check=True, capture_output=True)
+    assert (source / "tts_pipeline/locale/vi/LC_MESSAGES/tts_pipeline.mo").is_file()
 
 
 def test_the_compiled_catalog_is_what_the_interface_reads():
