@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FONTS := /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf
 TESSDATA := /usr/share/tesseract-ocr/5/tessdata/vie.traineddata
 
-.PHONY: demo test bench lint setup setup-dev setup-coqui system-deps clean
+.PHONY: demo test bench lint setup setup-dev setup-coqui system-deps clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,21 @@ $(VENV)/.installed-coqui: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev,piper,coqui]'
 	touch $(VENV)/.installed $(VENV)/.installed-dev $@
 
-setup: $(VENV)/.installed
-setup-dev: $(VENV)/.installed-dev
-setup-coqui: $(VENV)/.installed-coqui
+# The interface's messages: the install compiles the .po catalogs into .mo (setup.py); a .po
+# edited since is compiled again by installing again. `make messages` extracts the messages
+# of the source into the template and merges them into each .po (translate the new ones,
+# then commit).
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard tts_pipeline/locale/*/LC_MESSAGES/*.po))
+%.mo: %.po | $(VENV)/.installed
+	$(BIN)/pip install --quiet --no-deps -e .
+
+setup: $(VENV)/.installed $(CATALOGS)
+setup-dev: $(VENV)/.installed-dev $(CATALOGS)
+setup-coqui: $(VENV)/.installed-coqui $(CATALOGS)
+
+messages: $(VENV)/.installed-dev
+	$(BIN)/python tools/messages.py update
+	$(BIN)/python tools/messages.py check
 
 # The tests draw Vietnamese PDFs with DejaVu fonts (and legacy-font ones with LibreOffice),
 # read scans with Tesseract's Vietnamese model, open the published pages in Chromium, serve

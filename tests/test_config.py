@@ -42,6 +42,13 @@ def run(*arguments):
                               env={"COLUMNS": "250"})
 
 
+def run_in(language: str, *arguments):
+    """The command line with LANGUAGE, LC_ALL, LC_MESSAGES and LANG all set to `language`."""
+    names = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    return CliRunner().invoke(app, [str(argument) for argument in arguments],
+                              env={"COLUMNS": "250", **dict.fromkeys(names, language)})
+
+
 def one_error(result) -> str:
     """The one `error:` line of a failed command (there must be exactly one)."""
     assert "Traceback" not in result.output
@@ -310,24 +317,14 @@ def test_a_bad_set_option_stops_the_run_before_it_starts(settings_file, tmp_path
     assert not (book / "build").exists()
 
 
-def test_the_config_command_speaks_vietnamese(settings_file, tmp_path, monkeypatch):
-    mofile = pytest.importorskip("babel.messages.mofile")
-    from babel.messages.pofile import read_po
-
-    source = i18n.LOCALE_DIR / "vi" / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
-    compiled = tmp_path / "locale" / "vi" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
-    compiled.parent.mkdir(parents=True)
-    with source.open("rb") as po, compiled.open("wb") as mo:
-        mofile.write_mo(mo, read_po(po))
-    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
-    monkeypatch.setattr(i18n, "_translations", i18n._translations)  # restored afterwards
-    monkeypatch.setattr(i18n, "_language", i18n._language)
-    i18n.use("vi")
-    result = run("config", "unset", "voice")
+def test_the_config_command_speaks_vietnamese(settings_file, tmp_path):
+    """With no language named (LANG=C), config speaks Vietnamese from the built catalog."""
+    result = run_in("C", "config", "unset", "voice")
     assert f"voice chưa được đặt trong {settings_file}" in result.stderr
-    result = run("config", "set", "reading.thousand", "ngan")
-    assert ("reading.thousand chỉ nhận một trong các giá trị nghìn, ngàn, không nhận ngan"
-            in one_error(result))
-    explained = run("config", "--explain").stdout
+    result = run_in("C", "config", "set", "reading.thousand", "ngan")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("lỗi: reading.thousand chỉ nhận một trong các giá trị "
+                                     "nghìn, ngàn, không nhận ngan")
+    explained = run_in("C", "config", "--explain").stdout
     assert "cài đặt" in explained and "lấy từ" in explained
     assert table(explained)["voice"] == ["vi-north", "mặc định"]

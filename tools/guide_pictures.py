@@ -67,7 +67,8 @@ def scene_environment(home: Path) -> dict[str, str]:
 def run_scene(scene: Scene, folder: Path) -> str:
     """The scene's terminal output (ANSI), run in `folder`."""
     environment = scene_environment(folder)
-    command = [sys.executable, "-m", "tts_pipeline"]
+    script = Path(sys.executable).with_name("tts-pipeline")  # the command staff type
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "tts_pipeline"]
     for name, data in scene.files:
         (folder / name).write_bytes(data)
     for step in scene.setup:
@@ -75,7 +76,8 @@ def run_scene(scene: Scene, folder: Path) -> str:
                        capture_output=True)
     shown = subprocess.run(command + list(scene.command), cwd=folder, env=environment,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    return shown.stdout
+    # Paths as on a staff member's machine, not this checkout's or the scratch folder's.
+    return shown.stdout.replace(str(folder / "config"), "~/.config").replace(f"{ROOT}/", "")
 
 
 def picture(scene: Scene, output: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 import tomli_w
 
 from .errors import UserError
+from .i18n import _
 
 BOOK_FILE = "book.toml"
 CHAPTER_DIR = "chapters"
@@ -184,18 +185,20 @@ class BookError(UserError):
 def read_book(folder: Path) -> Book:
     path = folder / BOOK_FILE
     if not path.is_file():
-        raise BookError(f"{folder} has no {BOOK_FILE}: run `tts-pipeline extract` on the PDF first")
+        raise BookError(_("{folder} has no {file}: run `tts-pipeline extract` on the PDF first"
+                          ).format(folder=folder, file=BOOK_FILE))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise BookError(
-            f"{path} is not valid TOML ({error}): fix the file or extract again"
-        ) from None
+        raise BookError(_("{file} is not valid TOML ({error}): fix the file or extract again"
+                          ).format(file=path, error=error)) from None
     chapters = []
     for entry in data.get("chapters", []):
         chapter_path = folder / entry["file"]
         if not chapter_path.is_file():
-            raise BookError(f"{chapter_path} is listed in {BOOK_FILE} but missing")
+            raise BookError(_("{file} is listed in {book_file} but missing: extract again, or "
+                              "remove it from {book_file}").format(
+                file=chapter_path, book_file=BOOK_FILE))
         title, paragraphs = parse_chapter(chapter_path.read_text(encoding="utf-8"))
         chapters.append(
             Chapter(
@@ -243,7 +246,7 @@ def book_lock(folder: Path) -> Iterator[None]:
     """Hold <folder>/.lock with our pid; refuse a live holder, take over a dead one's lock."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_FILE
-    for _ in range(2):
+    for _attempt in range(2):
         try:
             descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
@@ -252,17 +255,18 @@ def book_lock(folder: Path) -> Iterator[None]:
             except (OSError, ValueError):
                 holder = 0
             if holder and holder != os.getpid() and _alive(holder):
-                raise BookError(
-                    f"{folder} is being rendered by another run (pid {holder}): "
-                    "wait for it to finish, or stop that process"
-                ) from None
+                raise BookError(_(
+                    "{folder} is being rendered by another run (pid {pid}): "
+                    "wait for it to finish, or stop that process").format(
+                    folder=folder, pid=holder)) from None
             path.unlink(missing_ok=True)
             continue
         with os.fdopen(descriptor, "w") as handle:
             handle.write(str(os.getpid()))
         break
     else:
-        raise BookError(f"could not take the lock {path}: remove it if no run is active")
+        raise BookError(_("could not take the lock {file}: remove it if no run is active"
+                          ).format(file=path))
     try:
         yield
     finally:

@@ -67,6 +67,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 
 
+def decimal(value: float, digits: int = 1) -> str:
+    """A number with `digits` decimals as the interface's language writes it (1,5 in
+    Vietnamese, 1.5 in English)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if _language == "vi" else text
+
+
 def N_(message: str) -> str:
     """Mark a message for the catalogs without translating it yet (help texts defined at
     import time are translated when the command line is built)."""

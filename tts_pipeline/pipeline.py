@@ -42,6 +42,7 @@ from .book import (
 from .config import Effective, Settings, checked_voice, recorded, resolve, settled
 from .extract import SUPPORTED_SUFFIXES, ExtractError, extract
 from .extract.pdf import render_page
+from .i18n import _, decimal
 from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
 from .voices.synthesis import (
     ChapterScript,
@@ -148,7 +149,8 @@ def extract_to_folder(
     pages read by OCR go `jobs` at a time, with a progress step of their own."""
     progress = progress or Progress()
     book, warnings = extract(source, password, ocr, jobs,
-                             lambda pages: progress.step(f"OCR of {source.name}", pages))
+                             lambda pages: progress.step(
+                                 _("OCR of {file}").format(file=source.name), pages))
     book.source_sha256 = file_sha256(source)
     for warning in warnings:
         progress.note(f"{source.name}: {warning}")
@@ -157,10 +159,10 @@ def extract_to_folder(
     if (folder / BOOK_FILE).is_file() and not force:
         edited = _edited_chapters(folder, book)
         if edited:
-            raise ExtractError(
-                f"{folder} already has chapter files that differ from a fresh extraction "
-                f"({', '.join(edited)}): keep your edits and run `render`, or pass --force"
-            )
+            raise ExtractError(_(
+                "{folder} already has chapter files that differ from a fresh extraction "
+                "({files}): keep your edits and run `render`, or pass --force").format(
+                folder=folder, files=", ".join(edited)))
     folder.mkdir(parents=True, exist_ok=True)
     if source.suffix.lower() == ".pdf":
         _save_cover(source, folder / COVER_FILE, password)
@@ -206,15 +208,19 @@ def render_folder(
     profiles = _profiles(effective.profiles)
     checked_voice(effective)
     if not book.spoken_chapters():
-        raise BookError(f"{folder} has no chapter to speak: check skip flags in {BOOK_FILE}")
+        raise BookError(_("{folder} has no chapter to speak: check skip flags in {file}"
+                          ).format(folder=folder, file=BOOK_FILE))
     spoken = [number for number, chapter in enumerate(book.chapters, 1) if not chapter.skip]
     absent = sorted(set(options.chapters or []) - set(spoken))
     if absent:
+        chapters = {"folder": folder, "absent": ", ".join(map(str, absent)),
+                    "chapters": _number_ranges(spoken), "file": BOOK_FILE}
         raise UsageError(
-            f"{folder} has no chapter {', '.join(map(str, absent))} to render: its chapters "
-            f"are {_number_ranges(spoken)}"
-            + (f" (the others are skipped in {BOOK_FILE})" if len(spoken) < len(book.chapters)
-               else "")
+            _("{folder} has no chapter {absent} to render: its chapters are {chapters} (the "
+              "others are skipped in {file})").format(**chapters)
+            if len(spoken) < len(book.chapters) else
+            _("{folder} has no chapter {absent} to render: its chapters are {chapters}"
+              ).format(**chapters)
         )
     with book_lock(folder), _partial_files_removed(folder):
         reports = [
@@ -372,7 +378,8 @@ def _render_profile(
         speak(
             selected, build, folder.parent / CACHE_FOLDER, jobs, profile.rate_scale,
             options.device, options.force, advance=lambda: advance[0](),
-            on_plan=lambda total: advance.append(progress.step("Synthesizing utterances", total)),
+            on_plan=lambda total: advance.append(
+                progress.step(_("Synthesizing utterances"), total)),
         ),
         strict=True,
     ))
@@ -382,7 +389,7 @@ def _render_profile(
     sources = [build / f"{script.number:02d}.flac" for script in scripts]
     masters = folder / "build" / profile.name
     masterings = measure_chapters(
-        sources, masters, profile, jobs, progress.step("Measuring chapters", len(scripts)),
+        sources, masters, profile, jobs, progress.step(_("Measuring chapters"), len(scripts)),
     )
     seconds["master"] = time.perf_counter() - clock
 
@@ -395,7 +402,7 @@ def _render_profile(
     cover = folder / book.cover if book.cover else None
     outputs = package(
         book, chapter_audio, folder, profile, cover, jobs, options.mp3_single,
-        progress.step(f"Mastering and encoding ({profile.name})",
+        progress.step(_("Mastering and encoding ({profile})").format(profile=profile.name),
                       deliverable_count(profile, len(scripts), options.mp3_single)),
         lambda message: progress.note(f"{folder.name}: {message}"),
     )
@@ -482,7 +489,7 @@ def plan(source: Path, options: RenderOptions | None = None, password: str | Non
     """What converting `source` would produce, without writing anything; the duration of its
     first profile's audio from its text as read and its voices' measured timing."""
     options = options or RenderOptions()
-    extracted, _ = extract(source, password)
+    extracted = extract(source, password)[0]
     effective = _effective(extracted, None, options)
     book = settled(extracted, effective)
     words = sum(len(text.split()) for c in book.chapters for text in [c.title, *c.paragraphs])
@@ -493,7 +500,8 @@ def plan(source: Path, options: RenderOptions | None = None, password: str | Non
     megabytes = seconds * DELIVERED_BYTES_PER_SECOND / 1e6
     return BatchResult(
         str(source), slugify(source.stem, 64), "planned", len(book.chapters), round(seconds, 1),
-        f"{words} words, about {megabytes:.1f} MB of M4B and MP3",
+        _("{words} words, about {size} MB of M4B and MP3").format(
+            words=words, size=decimal(megabytes)),
     )
 
 
@@ -508,7 +516,7 @@ def batch(
     """Convert every document under `folder`; one failure never stops the others."""
     progress = progress or Progress()
     sources = batch_sources(folder)
-    advance = progress.step("Books", len(sources))
+    advance = progress.step(_("Books"), len(sources))
     results = []
     for source in sources:
         try:
@@ -518,7 +526,8 @@ def batch(
             book = prepare_book(source, out, password=password, progress=progress,
                                 jobs=options.jobs)
             if is_rendered(book, options):
-                progress.note(f"{source.name}: unchanged since its last render, skipped")
+                progress.note(_("{file}: unchanged since its last render, skipped").format(
+                    file=source.name))
                 status, reports = "unchanged", []
             else:
                 status, reports = "rendered", render_folder(book, options, progress)
@@ -526,7 +535,8 @@ def batch(
             results.append(BatchResult(
                 str(source), book.name, status, len(report["chapters"]),
                 round(sum(c["duration_seconds"] for c in report["chapters"]), 1),
-                f"{sum(r.synthesized for r in reports)} utterances synthesized",
+                _("{count} utterances synthesized").format(
+                    count=sum(r.synthesized for r in reports)),
             ))
         except Exception as error:  # one bad book must not stop the batch
             results.append(BatchResult(str(source), slugify(source.stem, 64), "failed",

@@ -10,6 +10,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
+
 FFMPEG_ENV = "TTS_PIPELINE_FFMPEG"
 # What ffmpeg prints when it writes something other than it was given (a dropped sample, an
 # overflowed duration, a timestamp it had to invent): the output is invalid, so the run failed.
@@ -32,11 +34,13 @@ def ffmpeg_executable() -> str:
     if choice == "system":
         found = shutil.which("ffmpeg")
         if not found:
-            raise FfmpegError(f"{FFMPEG_ENV}=system but no ffmpeg is on PATH: install it or unset")
+            raise FfmpegError(_("{variable}=system but no ffmpeg is on PATH: install it or "
+                                "unset {variable}").format(variable=FFMPEG_ENV))
         return found
     if choice:
         if not Path(choice).is_file():
-            raise FfmpegError(f"{FFMPEG_ENV}={choice} does not exist")
+            raise FfmpegError(_("{variable}={path} does not exist: give the path of an ffmpeg "
+                                "program").format(variable=FFMPEG_ENV, path=choice))
         return choice
     import imageio_ffmpeg
 
@@ -54,10 +58,11 @@ def run_ffmpeg(arguments: list[str]) -> str:
         raise KeyboardInterrupt  # Ctrl-C reached ffmpeg: the run is stopped, not failed
     if result.returncode != 0:
         tail = "\n".join(result.stderr.strip().splitlines()[-6:])
-        raise FfmpegError(f"ffmpeg failed ({result.returncode}):\n{tail}")
+        raise FfmpegError(_("ffmpeg failed ({status}):").format(status=result.returncode)
+                          + f"\n{tail}")
     invalid = INVALID_OUTPUT.findall(result.stderr)
     if invalid:
-        raise FfmpegError("ffmpeg wrote an invalid file:\n" + "\n".join(invalid[:3]))
+        raise FfmpegError(_("ffmpeg wrote an invalid file:") + "\n" + "\n".join(invalid[:3]))
     return result.stderr
 
 
@@ -73,7 +78,8 @@ def _loudness(log: str, what: str) -> Loudness:
     integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
     peak = re.search(r"(?:True|Sample) peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
     if not integrated:
-        raise FfmpegError(f"could not read the loudness of {what} from ffmpeg's ebur128 summary")
+        raise FfmpegError(_("could not read the loudness of {what} from ffmpeg's ebur128 "
+                            "summary").format(what=what))
     return Loudness(float(integrated.group(1)), float(peak.group(1)) if peak else float("nan"))
 
 

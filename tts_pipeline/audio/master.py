@@ -13,6 +13,7 @@ from pathlib import Path
 import soundfile
 
 from ..book import read_stamp, temporary_path, write_atomically
+from ..i18n import _
 from .ffmpeg import MP3_ENCODER, Loudness, measure_loudness, run_ffmpeg
 
 PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
@@ -58,7 +59,8 @@ PROFILES = {
 
 
 def unknown_profile_message(name: str) -> str:
-    return f"unknown profile {name!r}: choose one of {', '.join(PROFILES)}"
+    return _("unknown profile {name!r}: choose one of {profiles}").format(
+        name=name, profiles=", ".join(PROFILES))
 
 
 def _limiting(profile: Profile, gain: float, rate: int) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import soundfile
 
 from ..book import Book, write_atomically
+from ..i18n import _
 from .chapter import ChapterAudio, Timeline
 from .encode import (
     AAC_ENCODER,
@@ -131,8 +132,9 @@ def package(
     if "m4b" in files:
         m4b = target / f"{name}.m4b"
         for number in write_m4b(book, chapters, files["m4b"], timeline, build, m4b, cover):
-            warn(f"chapter {number}'s title is longer than the {NERO_TITLE_BYTES} bytes of the "
-                 "Nero chapter list: players that read only that list show it shortened")
+            warn(_("chapter {number}'s title is longer than the {size} bytes of the Nero "
+                   "chapter list: players that read only that list show it shortened").format(
+                number=number, size=NERO_TITLE_BYTES))
         outputs.insert(0, m4b)
     texts = {".m3u8": _playlist(chapters, files["mp3"], timeline)} if (
         "playlist" in profile.deliverables) else {}

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..book import Book, nfc
+from ..i18n import N_, _
 from .admin import closing_lines, document_head, issuer, organisation, structure
 from .chapters import segment
 from .docx import read_docx
@@ -62,8 +63,8 @@ def _printed_heading(blocks: list[Block]) -> Heading:
     return Heading(title if letterhead else "", publisher)
 
 
-_LEGACY_WARNING = ("typed in the legacy {} font encoding: converted to Unicode; proofread the "
-                   "chapter files")
+_LEGACY_WARNING = N_("typed in the legacy {encoding} font encoding: converted to Unicode; "
+                     "proofread the chapter files")
 
 
 def _legacy_metadata(metadata: dict[str, str]) -> dict[str, str]:
@@ -123,14 +124,15 @@ def extract(path: Path, password: str | None = None, ocr: bool = False,
         metadata, blocks, legacy = read_docx(path)
         blocks = structure(blocks, administrative=bool(_printed_heading(blocks).publisher))
         book, warnings = _book(path, blocks, metadata)
-        return book, [_LEGACY_WARNING.format(legacy)] * bool(legacy) + warnings
+        return book, [_(_LEGACY_WARNING).format(encoding=legacy)] * bool(legacy) + warnings
     if suffix in SUPPORTED_SUFFIXES:
         title, blocks = read_plain(path)
         return _book(path, blocks, {"Title": title})
-    raise ExtractError(
-        f"{path.name}: {suffix or 'this'} files are not supported: give a PDF, DOCX, TXT or "
-        "Markdown (.md) file"
-    )
+    raise ExtractError(_(
+        "{file}: {kind} files are not supported: give a PDF, DOCX, TXT or Markdown (.md) file"
+    ).format(file=path.name, kind=suffix) if suffix else _(
+        "{file}: files without an extension are not supported: give a PDF, DOCX, TXT or "
+        "Markdown (.md) file").format(file=path.name))
 
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .ppt (Office 97-2003)
@@ -148,25 +150,24 @@ def _check_kind(path: Path) -> None:
     """Refuse, saying what it is and what to do, a path that is no document of a kind read
     here: a folder, a missing or empty file, an old Office file, a Word file named otherwise."""
     if path.is_dir():
-        raise ExtractError(
-            f"{path} is a folder, not a document: give a file in it, or run `batch` on the folder"
-        )
+        raise ExtractError(_(
+            "{path} is a folder, not a document: give a file in it, or run `batch` on the folder"
+        ).format(path=path))
     if not path.is_file():
-        raise ExtractError(f"{path} does not exist: check the path")
+        raise ExtractError(_("{path} does not exist: check the path").format(path=path))
     with path.open("rb") as handle:
         head = handle.read(len(_OLE_SIGNATURE))
     if not head:
-        raise ExtractError(f"{path.name} is empty (0 bytes): copy or export it again")
+        raise ExtractError(_("{file} is empty (0 bytes): copy or export it again").format(
+            file=path.name))
     if head == _OLE_SIGNATURE or path.suffix.lower() == ".doc":
-        raise ExtractError(
-            f"{path.name} is an old Word or Office file (.doc): open it in Word, save it as "
-            "Word Document (.docx) and give that file"
-        )
+        raise ExtractError(_(
+            "{file} is an old Word or Office file (.doc): open it in Word, save it as "
+            "Word Document (.docx) and give that file").format(file=path.name))
     if path.suffix.lower() != ".docx" and _is_docx(path):
-        raise ExtractError(
-            f"{path.name} is a Word document (.docx) under another name: rename it to "
-            f"{path.stem}.docx"
-        )
+        raise ExtractError(_(
+            "{file} is a Word document (.docx) under another name: rename it to {name}"
+        ).format(file=path.name, name=f"{path.stem}.docx"))
 
 
 def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfText | None = None,
@@ -175,7 +176,8 @@ def _book(path: Path, blocks: list[Block], metadata: dict[str, str], pdf: PdfTex
     titles, its first page's text for the issue and date, and loses masthead and bylines
     (DOCX bylines go by their alignment, in read_docx)."""
     if not blocks:
-        raise ExtractError(f"{path.name} has no text to read: check that it is the right file")
+        raise ExtractError(_("{file} has no text to read: check that it is the right file"
+                             ).format(file=path.name))
     head = _printed_heading(blocks)
     found = segment(blocks, pdf.outline if pdf else [], printed=pdf is not None,
                     contents=contents, bylines=not head.publisher)
@@ -194,7 +196,7 @@ def _extract_pdf(path: Path, password: str | None, ocr: bool, jobs: int | None,
     legacy = sorted({encoding for encoding in encodings.values() if encoding})
     if legacy:
         pdf = _to_unicode(pdf, encodings)
-        warnings.append(_LEGACY_WARNING.format(" and ".join(legacy)))
+        warnings.append(_(_LEGACY_WARNING).format(encoding=_(" and ").join(legacy)))
     pdf, read = read_by_ocr(path, pdf, password, ocr, jobs, steps)
     head = document_head(pdf.lines)
     blocks, contents = analyse(pdf, head, closing_lines(pdf.lines))

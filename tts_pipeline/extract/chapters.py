@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..book import Chapter
+from ..i18n import N_, _, decimal
 from .layout import Block, is_byline
 from .pdf import OutlineEntry
 
@@ -24,6 +25,8 @@ TITLE_KEY = 30  # letters of a title compared with its outline entry
 MASTHEAD_WORDS = 25
 OPENING_TITLE = "Phần đầu văn bản"  # the chapter of what comes before the first title
 
+# How the chapters were found, in the user's words.
+METHODS = {"outline": N_("outline"), "headings": N_("headings"), "pages": N_("pages")}
 Draft = tuple[str, list[Block]]  # a chapter's title and the blocks it reads
 
 
@@ -213,13 +216,15 @@ def segment(blocks: list[Block], outline: list[OutlineEntry], printed: bool = Tr
     chapters = [_chapter(title, body, printed and bylines) for title, body in drafts if body]
     warnings = []
     if not chapters or _one_giant_chapter(drafts):
-        why = "no article titles found" if not chapters else "only one title in a long document"
+        warnings.append(_(
+            "no article titles found: chapters follow page ranges; edit book.toml and the "
+            "chapter files to fix them") if not chapters else _(
+            "only one title in a long document: chapters follow page ranges; edit book.toml and "
+            "the chapter files to fix them"))
         chapters, method, confidence = _by_pages(blocks), "pages", 0.0
-        warnings.append(f"{why}: chapters follow page ranges; edit book.toml and the chapter "
-                        "files to fix them")
     elif confidence < LOW_CONFIDENCE:
-        warnings.append(
-            f"chapters found by {method} with low confidence ({confidence:.2f}): the outline, "
+        warnings.append(_(
+            "chapters found by {method} with low confidence ({confidence}): the outline, "
             "the contents page and the titles disagree; check the chapter titles in book.toml"
-        )
+        ).format(method=_(METHODS[method]), confidence=decimal(confidence, 2)))
     return Segmentation(chapters, method, round(confidence, 2), warnings)

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from .layout import Block, clean_text
 from .legacy import legacy_encoding, to_unicode
 from .pdf import ExtractError
@@ -40,9 +41,9 @@ def read_docx(path: Path) -> tuple[dict[str, str], list[Block], str | None]:
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
-        raise ExtractError(
-            f"{path.name} is not a readable Word document ({error}): open and save it again"
-        ) from None
+        raise ExtractError(_(
+            "{file} is not a readable Word document ({error}): open and save it again"
+        ).format(file=path.name, error=error)) from None
     properties = document.core_properties
     metadata = {"Title": properties.title or "", "Author": properties.author or ""}
     items = list(document.iter_inner_content())

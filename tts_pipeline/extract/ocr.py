@@ -24,6 +24,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
+from ..i18n import _
 from .pdf import ExtractError, Line
 from .textquality import is_syllable
 
@@ -46,10 +47,11 @@ def tesseract() -> str:
     """The tesseract program, if it can read Vietnamese; else a clear error."""
     program = shutil.which("tesseract")
     if program is None:
-        raise ExtractError(f"Tesseract is not installed: {INSTALL}")
+        raise ExtractError(_("Tesseract is not installed: {command}").format(command=INSTALL))
     languages = subprocess.run([program, "--list-langs"], capture_output=True, text=True).stdout
     if "vie" not in languages.split():
-        raise ExtractError(f"Tesseract has no Vietnamese model: {INSTALL}")
+        raise ExtractError(_("Tesseract has no Vietnamese model: {command}").format(
+            command=INSTALL))
     return program
 
 
@@ -172,7 +174,8 @@ def _recognise(program: str, image: Image.Image, page: int) -> str:
         input=data.getvalue(), capture_output=True, env=os.environ | {"OMP_THREAD_LIMIT": "1"})
     if result.returncode != 0:
         message = result.stderr.decode(errors="replace").strip()[:200]
-        raise ExtractError(f"Tesseract failed on page {page + 1}: {message}")
+        raise ExtractError(_("Tesseract failed on page {page}: {message}").format(
+            page=page + 1, message=message))
     return result.stdout.decode()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ..i18n import _, ngettext
 from .ocr import PageSteps, read_pages
 from .pdf import ExtractError, PdfText
 from .textquality import TextQuality, measure
@@ -107,7 +108,7 @@ def _page_numbers(pages: list[int]) -> str:
         else:
             runs.append([page])
     ranges = [f"{run[0] + 1}–{run[-1] + 1}" if len(run) > 1 else f"{run[0] + 1}" for run in runs]
-    return f"page{'s' if len(pages) > 1 else ''} {', '.join(ranges)}"
+    return ngettext("page {pages}", "pages {pages}", len(pages)).format(pages=", ".join(ranges))
 
 
 def read_by_ocr(path: Path, pdf: PdfText, password: str | None, force: bool,
@@ -117,18 +118,20 @@ def read_by_ocr(path: Path, pdf: PdfText, password: str | None, force: bool,
         pdf, pages = ocr_pages(path, pdf, password, force, jobs, steps)
     except ExtractError as error:
         if sum(pdf.page_chars) == 0:
-            raise ExtractError(f"{path.name} has no text layer (a scan?) and cannot be read "
-                               f"by OCR here: {error}") from None
+            raise ExtractError(_("{file} has no text layer (a scan?) and cannot be read by OCR "
+                                 "here: {error}").format(file=path.name, error=error)) from None
         if force:
-            raise ExtractError(f"{path.name} cannot be read by OCR here: {error}") from None
-        return pdf, [f"some pages have no usable text layer (a scan?) and cannot be read by "
-                     f"OCR here: {error}"]
+            raise ExtractError(_("{file} cannot be read by OCR here: {error}").format(
+                file=path.name, error=error)) from None
+        return pdf, [_("some pages have no usable text layer (a scan?) and cannot be read by "
+                       "OCR here: {error}").format(error=error)]
     if sum(pdf.page_chars) == 0:
-        raise ExtractError(
-            f"{path.name} has no text layer and OCR found no text on its pages: check the file"
-        )
+        raise ExtractError(_(
+            "{file} has no text layer and OCR found no text on its pages: check the file"
+        ).format(file=path.name))
     if not pages:
         return pdf, []
-    why = "" if force else ", no usable text layer"
-    return pdf, [f"{_page_numbers(pages)} read by OCR (Tesseract, Vietnamese{why}): proofread "
-                 "the chapter files"]
+    message = _("{pages} read by OCR (Tesseract, Vietnamese): proofread the chapter files") if (
+        force) else _("{pages} read by OCR (Tesseract, Vietnamese, no usable text layer): "
+                      "proofread the chapter files")
+    return pdf, [message.format(pages=_page_numbers(pages))]

@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ..errors import UserError
+from ..i18n import N_, _
 
 _ITALIC_FLAG = 0x40
 _FORCE_BOLD_FLAG = 0x40000
@@ -210,6 +211,15 @@ def _outline(document: pdfium.PdfDocument) -> list[OutlineEntry]:
     return entries
 
 
+# Why pdfium could not open a document, by its error code, in the user's words.
+PDFIUM_ERRORS = {
+    raw.FPDF_ERR_FILE: N_("the file cannot be opened"),
+    raw.FPDF_ERR_FORMAT: N_("damaged or incomplete"),
+    raw.FPDF_ERR_SECURITY: N_("an encryption pdfium does not support"),
+    raw.FPDF_ERR_PAGE: N_("a page cannot be read"),
+}
+
+
 def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
     """The document, opened with the password if it has one; ExtractError when pdfium cannot
     open it (bytes before the %PDF header are its to judge)."""
@@ -217,16 +227,17 @@ def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise ExtractError(
-                f"{path.name}: wrong password: check the --password you gave"
-                if password else f"{path.name} is password-protected: pass --password to open it"
-            ) from None
+            raise ExtractError((
+                _("{file}: wrong password: check the --password you gave")
+                if password else _("{file} is password-protected: pass --password to open it")
+            ).format(file=path.name)) from None
         with path.open("rb") as handle:
             header = b"%PDF" in handle.read(1024)
-        raise ExtractError(
-            f"{path.name} is not a readable PDF ({error}): check the file or export it again"
-            if header else f"{path.name} is not a PDF (no %PDF header): check the file"
-        ) from None
+        reason = PDFIUM_ERRORS.get(getattr(error, "err_code", None))
+        raise ExtractError((
+            _("{file} is not a readable PDF ({error}): check the file or export it again")
+            if header else _("{file} is not a PDF (no %PDF header): check the file")
+        ).format(file=path.name, error=_(reason) if reason else error)) from None
 
 
 def read_pdf(path: Path, password: str | None = None) -> PdfText:

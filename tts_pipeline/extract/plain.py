@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..i18n import _
 from .layout import Block, clean_text
 from .pdf import ExtractError
 
@@ -20,9 +21,9 @@ def read_plain(path: Path) -> tuple[str, list[Block]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ExtractError(
-            f"{path.name} is not UTF-8 text: save it as UTF-8 (Unicode) and try again"
-        ) from None
+        raise ExtractError(_(
+            "{file} is not UTF-8 text: save it as UTF-8 (Unicode) and try again"
+        ).format(file=path.name)) from None
     paragraphs = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
     entries: list[tuple[int, str]] = []  # (heading level or 0, text)
     for paragraph in filter(None, paragraphs):

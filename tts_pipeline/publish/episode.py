@@ -14,6 +14,7 @@ from mutagen.mp3 import MP3
 from ..book import BOOK_FILE, BookError, read_book, slugify
 from ..config import resolve
 from ..errors import UserError
+from ..i18n import _
 
 
 class PublishError(UserError):
@@ -77,7 +78,8 @@ def _id3_chapters(mp3: Path) -> list[tuple[str, float, float]]:
     try:
         tags = ID3(mp3)
     except MutagenError as error:
-        raise PublishError(f"{mp3} has no readable ID3 tag ({error}): render it again") from None
+        raise PublishError(_("{file} has no readable ID3 tag ({error}): render it again").format(
+            file=mp3, error=error)) from None
     frames = {frame.element_id: frame for frame in tags.getall("CHAP")}
     toc = tags.getall("CTOC")
     order = list(toc[0].child_element_ids) if toc else sorted(
@@ -97,11 +99,13 @@ def load_episode(folder: Path) -> Episode:
     mp3 = folder / f"{folder.name}.mp3"
     subtitles = folder / f"{folder.name}.vtt"
     if not mp3.is_file() or not subtitles.is_file():
-        raise PublishError(f"{folder} has no single MP3 to publish: run `tts-pipeline render "
-                           f"{folder} --mp3-single` first")
+        raise PublishError(_("{folder} has no single MP3 to publish: run `{command}` first"
+                             ).format(folder=folder,
+                                      command=f"tts-pipeline render {folder} --mp3-single"))
     marks = _id3_chapters(mp3)
     if not marks:
-        raise PublishError(f"{mp3} has no chapters: render it again with --mp3-single")
+        raise PublishError(_("{file} has no chapters: render it again with --mp3-single"
+                             ).format(file=mp3))
     chapter_files = sorted((folder / "mp3").glob("*.mp3"))
     cues = read_cues(subtitles)
     chapters = []

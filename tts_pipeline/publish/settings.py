@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import tomli_w
 
 from ..book import write_atomically
+from ..i18n import _
 from .episode import PublishError
 
 SETTINGS_FILE = "publish.toml"
@@ -36,11 +37,13 @@ def load_settings(output: Path) -> PublishSettings:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise PublishError(f"{path} is not valid TOML ({error}): fix it or delete it") from None
+        raise PublishError(_("{file} is not valid TOML ({error}): fix it or delete it").format(
+            file=path, error=error)) from None
     known = {field.name for field in fields(PublishSettings)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise PublishError(f"{path}: unknown setting {unknown[0]!r}; known: {', '.join(known)}")
+        raise PublishError(_("{file}: unknown setting {name!r}; known: {known}").format(
+            file=path, name=unknown[0], known=", ".join(known)))
     return PublishSettings(**{key: str(value) for key, value in data.items()})
 
 
@@ -53,12 +56,12 @@ def merged_settings(output: Path, **given: str | None) -> tuple[PublishSettings,
         changes["site"] = str(Path(changes["site"]).resolve())
     settings = replace(saved, **changes)
     if not settings.site:
-        raise PublishError("say where the site goes: --site FOLDER (it is remembered in "
-                           f"{output / SETTINGS_FILE})")
+        raise PublishError(_("say where the site goes: --site FOLDER (it is remembered in "
+                             "{file})").format(file=output / SETTINGS_FILE))
     address = urlsplit(settings.base_url)
     if address.scheme not in ("http", "https") or not address.netloc:
-        raise PublishError("say where the site will be served: --base-url https://… (podcast "
-                           "apps and QR codes need the full address)")
+        raise PublishError(_("say where the site will be served: --base-url https://… (podcast "
+                             "apps and QR codes need the full address)"))
     if settings != saved:
         write_atomically(output / SETTINGS_FILE, tomli_w.dumps(
             {key: value for key, value in asdict(settings).items() if value}))

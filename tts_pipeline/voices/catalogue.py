@@ -96,7 +96,7 @@ CATALOGUE: dict[str, CatalogueVoice] = {voice.name: voice for voice in (
         (("vi_VN-25hours_single-low.onnx", 63104526, "54ff8fb35b0084336377ddd10717e1fa"),
          ("vi_VN-25hours_single-low.onnx.json", 4176, "d626bc458e9eb1a12650709bfc89d4a2"),
          ("MODEL_CARD", 343, "25eb4744418cd7b8da0a9096dcfa6e61")),
-        "unknown",
+        N_("unknown"),
         N_("the model card gives the licence of its dataset (InfoRe Technology 1) as "
            "unknown: ask before publishing what it reads"),
         f"{HUB}/{PIPER_REPOSITORY}/blob/{PIPER_REVISION}/vi/vi_VN/25hours_single/low/MODEL_CARD",

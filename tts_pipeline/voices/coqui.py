@@ -16,6 +16,7 @@ from TTS.config.shared_configs import BaseAudioConfig
 from TTS.tts.configs.vits_config import VitsArgs, VitsConfig
 from TTS.tts.models.vits import Vits
 
+from ..i18n import _
 from .base import Voice, VoiceError, model_path
 
 
@@ -26,12 +27,15 @@ class CoquiEngine:
 
     def __init__(self, voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> None:
         if rate_scale <= 0:
-            raise VoiceError(f"rate_scale must be positive, not {rate_scale}")
+            raise VoiceError(_("rate_scale must be positive, not {value}").format(
+                value=rate_scale))
         if device == "cuda" and not torch.cuda.is_available():
-            raise VoiceError("device 'cuda' was asked for, but torch sees no CUDA GPU")
+            raise VoiceError(_("device 'cuda' was asked for, but torch sees no CUDA GPU: use "
+                               "--device cpu"))
         checkpoint = model_path(voice)
         if checkpoint is None:
-            raise VoiceError(f"voice {voice.name!r} names no coqui model (options.model)")
+            raise VoiceError(_("voice {name!r} names no coqui model (options.model): "
+                               "give the model file's path").format(name=voice.name))
         mms = _mms_checkpoint(checkpoint)
         self.model = (
             _load_mms(mms, voice.language) if mms else _load_coqui(voice, checkpoint)
@@ -71,13 +75,13 @@ class CoquiEngine:
 def _load_coqui(voice: Voice, checkpoint: Path) -> Vits:
     config_path = model_path(voice, "config") or checkpoint.with_name("config.json")
     if not config_path.is_file():
-        raise VoiceError(f"voice {voice.name!r}: coqui config missing: {config_path}")
+        raise VoiceError(_("voice {name!r}: coqui config missing: {file}").format(
+            name=voice.name, file=config_path))
     config = load_config(str(config_path))
     if config.model != "vits":
-        raise VoiceError(
-            f"voice {voice.name!r}: {config_path} describes a {config.model!r} model; "
-            "the coqui engine runs VITS models"
-        )
+        raise VoiceError(_(
+            "voice {name!r}: {file} describes a {model!r} model; the coqui engine runs VITS "
+            "models").format(name=voice.name, file=config_path, model=config.model))
     model = Vits(config)
     model.load_checkpoint(config, str(checkpoint), eval=True)
     model.disc = None  # the discriminator only serves training
@@ -89,7 +93,8 @@ def _mms_checkpoint(path: Path) -> Path | None:
     folder = path if path.is_dir() else path.parent
     if not (folder / "vocab.txt").is_file():
         if path.is_dir():
-            raise VoiceError(f"{path} is a folder but not an MMS model: it has no vocab.txt")
+            raise VoiceError(_("{folder} is a folder but not an MMS model: it has no vocab.txt"
+                               ).format(folder=path))
         return None
     if not path.is_dir():
         return path
@@ -99,7 +104,8 @@ def _mms_checkpoint(path: Path) -> Path | None:
         if (match := re.fullmatch(r"G_(\d+)\.pth", found.name))
     }
     if not steps:
-        raise VoiceError(f"MMS folder {folder} has no G_<step>.pth checkpoint")
+        raise VoiceError(_("MMS folder {folder} has no G_<step>.pth checkpoint").format(
+            folder=folder))
     return steps[max(steps)]
 
 
@@ -107,7 +113,8 @@ def _load_mms(checkpoint: Path, language: str) -> Vits:
     """Meta's MMS (fairseq VITS) layout: G_<step>.pth, vocab.txt, config.json in one folder."""
     config_file = checkpoint.parent / "config.json"
     if not config_file.is_file():
-        raise VoiceError(f"MMS folder {checkpoint.parent} has no config.json")
+        raise VoiceError(_("MMS folder {folder} has no config.json").format(
+            folder=checkpoint.parent))
     settings = json.loads(config_file.read_text(encoding="utf-8"))
     model = Vits(_mms_config(settings, language))
     model.load_fairseq_checkpoint(model.config, checkpoint, eval=True)

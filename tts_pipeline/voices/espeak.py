@@ -14,6 +14,7 @@ import threading
 
 import numpy as np
 
+from ..i18n import _
 from .base import Voice, VoiceError
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
@@ -76,8 +77,9 @@ class EspeakEngine:
             known = library.espeak_SetVoiceByName(self.voice.encode()) == 0
             _close(library)
         if not known:
-            raise VoiceError(f"espeak-ng has no voice named {self.voice!r} (its Vietnamese voices: "
-                             "vi, vi-VN-x-central, vi-VN-x-south)")
+            raise VoiceError(_("espeak-ng has no voice named {name!r}: use one of its Vietnamese "
+                               "voices: {voices}").format(
+                name=self.voice, voices="vi, vi-VN-x-central, vi-VN-x-south"))
 
     def synthesize(self, text: str) -> np.ndarray:
         chunks: list[np.ndarray] = []

@@ -13,6 +13,7 @@ import numpy as np
 import onnxruntime
 from piper import PiperVoice, SynthesisConfig
 
+from ..i18n import _
 from .base import Voice, VoiceError, model_path
 
 
@@ -23,28 +24,31 @@ class PiperEngine:
 
     def __init__(self, voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> None:
         if rate_scale <= 0:
-            raise VoiceError(f"rate_scale must be positive, not {rate_scale}")
+            raise VoiceError(_("rate_scale must be positive, not {value}").format(
+                value=rate_scale))
         cuda_ready = "CUDAExecutionProvider" in onnxruntime.get_available_providers()
         if device == "cuda" and not cuda_ready:
-            raise VoiceError(
-                "device 'cuda' needs onnxruntime-gpu in place of onnxruntime: "
-                "pip uninstall onnxruntime && pip install onnxruntime-gpu"
-            )
+            raise VoiceError(_(
+                "device 'cuda' needs onnxruntime-gpu in place of onnxruntime: {command}"
+            ).format(command="pip uninstall onnxruntime && pip install onnxruntime-gpu"))
         model = model_path(voice)
         if model is None:
-            raise VoiceError(f"voice {voice.name!r} names no Piper model (options.model)")
+            raise VoiceError(_("voice {name!r} names no Piper model (options.model): "
+                               "give the model file's path").format(name=voice.name))
         config = model_path(voice, "config") or model.with_name(model.name + ".json")
         if not config.is_file():
-            raise VoiceError(f"voice {voice.name!r}: Piper config missing: {config}")
+            raise VoiceError(_("voice {name!r}: Piper config missing: {file}").format(
+                name=voice.name, file=config))
         self.voice = PiperVoice.load(model, config_path=config, use_cuda=device == "cuda")
         settings = self.voice.config
         options = voice.options
         speaker = options.get("speaker")
         if speaker is not None and not 0 <= int(speaker) < settings.num_speakers:
-            raise VoiceError(
-                f"voice {voice.name!r}: speaker {speaker} is not one of the model's "
-                f"{settings.num_speakers} speakers (0-{settings.num_speakers - 1})"
-            )
+            raise VoiceError(_(
+                "voice {name!r}: speaker {speaker} is not one of the model's {count} speakers "
+                "(0-{last})").format(name=voice.name, speaker=speaker,
+                                      count=settings.num_speakers,
+                                      last=settings.num_speakers - 1))
         self.synthesis = SynthesisConfig(
             speaker_id=None if speaker is None else int(speaker),
             length_scale=float(options.get("length_scale", settings.length_scale)) / rate_scale,

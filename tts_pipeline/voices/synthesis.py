@@ -16,6 +16,7 @@ import numpy as np
 import soundfile
 
 from ..book import PARTIAL_GLOB, temporary_path, write_atomically
+from ..i18n import _
 from ..reading import Utterance
 from .voice import Engine, Voice, VoiceError, engine_version, load_engine
 
@@ -95,7 +96,8 @@ def audio_writer(target: Path, rate: int, tag: str = "") -> Iterator[soundfile.S
     except BaseException as error:  # a full disk, or Ctrl-C: no half-written file stays
         temporary.unlink(missing_ok=True)
         if isinstance(error, soundfile.LibsndfileError):
-            raise OSError(f"could not write {target} ({error}): is the disk full?") from None
+            raise OSError(_("could not write {file} ({error}): is the disk full?").format(
+                file=target, error=error)) from None
         raise
     os.replace(temporary, target)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
+from ..i18n import _
 from .base import Engine, Voice, VoiceError, model_path
 
 __all__ = ["ENGINES", "Engine", "Voice", "VoiceError", "find_voice", "load_engine",
@@ -52,7 +53,8 @@ def _read_voice(path: Path) -> Voice:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise VoiceError(f"{path} is not valid TOML ({error})") from None
+        raise VoiceError(_("{file} is not valid TOML ({error}): fix the file").format(
+            file=path, error=error)) from None
     return Voice(
         name=data.get("name", path.stem),
         engine=data.get("engine", "espeak"),
@@ -75,10 +77,9 @@ def all_voices() -> dict[str, Voice]:
 def find_voice(name: str) -> Voice:
     voices = all_voices()
     if name not in voices:
-        raise VoiceError(
-            f"no voice named {name!r}: choose one of {', '.join(sorted(voices))} "
-            "or add a voices/<name>.toml"
-        )
+        raise VoiceError(_(
+            "no voice named {name!r}: choose one of {voices} or add a voices/<name>.toml"
+        ).format(name=name, voices=", ".join(sorted(voices))))
     return voices[name]
 
 
@@ -132,20 +133,22 @@ def why_unusable(voice: Voice) -> str | None:
     """None when the voice can speak here, else what is missing and how to get it."""
     spec = ENGINES.get(voice.engine)
     if spec is None:
-        return f"unknown engine {voice.engine!r} ({', '.join(ENGINES)})"
+        return _("unknown engine {engine!r}: use one of {engines}").format(
+            engine=voice.engine, engines=", ".join(ENGINES))
     unknown = [name for name in voice.options if name not in spec.options]
     if unknown:
-        return (f"unknown option {', '.join(map(repr, unknown))} in [options]: the "
-                f"{voice.engine} engine takes {', '.join(spec.options)}")
+        return _("unknown option {names} in [options]: the {engine} engine takes {options}"
+                 ).format(names=", ".join(map(repr, unknown)), engine=voice.engine,
+                          options=", ".join(spec.options))
     if not engine_installed(voice.engine):
-        return (f"the {voice.engine} engine is not installed: "
-                f"{shlex.join(pip_install_command(spec.extra))}")
+        return _("the {engine} engine is not installed: {command}").format(
+            engine=voice.engine, command=shlex.join(pip_install_command(spec.extra)))
     for key in ("model", "config"):
         path = model_path(voice, key)
         if path is not None and not path.exists():
-            return f"model file missing: {path}"
+            return _("model file missing: {file}").format(file=path)
     if "model" in spec.options and model_path(voice) is None:
-        return "the voice names no model file (options.model)"
+        return _("the voice names no model file (options.model): give its path")
     return None
 
 
@@ -160,7 +163,8 @@ def load_engine(voice: Voice, rate_scale: float = 1.0, device: str = "cpu") -> E
         module = importlib.import_module(f".{spec.module}", __package__)
         return getattr(module, spec.class_name)(voice, rate_scale, device)
     except VoiceError as error:
-        raise VoiceError(f"{voice.path or f'voice {voice.name!r}'}: {error}") from None
+        where = voice.path or _("voice {name!r}").format(name=voice.name)
+        raise VoiceError(f"{where}: {error}") from None
 
 
 def engine_version(voice: Voice) -> str:
