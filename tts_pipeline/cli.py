@@ -281,7 +281,7 @@ def _read_source(source: str | None) -> tuple[str, Path | None]:
         return sys.stdin.read(), None
     path = Path(source)
     if path.is_dir():
-        book = pipeline.read_book(path)
+        book = read_book(path)
         texts = [text for c in book.spoken_chapters() for text in [c.title, *c.paragraphs]]
         return "\n".join(texts), path
     if path.is_file():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -12,7 +11,8 @@ from pathlib import Path
 
 import soundfile
 
-from ..book import read_stamp, temporary_path, write_atomically
+from ..book import temporary_path
+from ..stamp import file_state, holds, read_stamp, write_stamp
 from .ffmpeg import Loudness, measure_loudness, run_ffmpeg
 
 PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
@@ -107,13 +107,9 @@ class Mastering:
 def _measured(source: Path, profile: Profile, rate: int, stamp_path: Path) -> Mastering:
     """Measure the chapter through the profile's filters (one ffmpeg run) and find its gains;
     kept in a stamp beside the master while the source and the profile do not change."""
-    source_stat = source.stat()
-    stamp = json.loads(json.dumps({  # as it reads back: tuples become lists
-        "source": [source_stat.st_size, source_stat.st_mtime_ns], "rate": rate,
-        "profile": asdict(profile),
-    }))
+    inputs = {"source": file_state(source), "rate": rate, "profile": asdict(profile)}
     kept = read_stamp(stamp_path)
-    if isinstance(kept, dict) and kept.get("stamp") == stamp:
+    if isinstance(kept, dict) and holds(kept, inputs, "stamp"):
         return Mastering(source, profile, rate, kept["level_db"], kept["gain_db"])
     unlimited = profile.true_peak_db is None
     level = PRE_LEVEL_LUFS - _level(source)
@@ -123,8 +119,8 @@ def _measured(source: Path, profile: Profile, rate: int, stamp_path: Path) -> Ma
     if unlimited:  # never let the gain clip
         gain = min(gain, -0.1 - measured.peak)
     mastering = Mastering(source, profile, rate, round(level, 2), round(gain, 2))
-    write_atomically(stamp_path, json.dumps({"stamp": stamp, "level_db": mastering.level_db,
-                                             "gain_db": mastering.gain_db}))
+    write_stamp(stamp_path, {"stamp": inputs, "level_db": mastering.level_db,
+                             "gain_db": mastering.gain_db})
     return mastering
 
 
@@ -135,21 +131,20 @@ def largest_first(paths: list[Path]) -> list[int]:
 
 def measure_chapters(
     sources: list[Path],
-    folder: Path,
+    stamps: list[Path],
     profile: Profile,
     jobs: int,
     advance: Callable[[], None] = lambda: None,
 ) -> list[Mastering]:
     """Measure every chapter and decide its mastering: a common level through the profile's
     filters, then the gain to the profile's loudness under its peak ceiling, at the profile's
-    rate (or the first chapter's). The package stage writes the masters through these chains."""
-    folder.mkdir(parents=True, exist_ok=True)
+    rate (or the first chapter's); each kept in its stamp. The package stage writes the
+    masters through these chains."""
     rate = profile.sample_rate or soundfile.info(str(sources[0])).samplerate
     found: dict[int, Mastering] = {}
 
     def work(index: int) -> None:
-        found[index] = _measured(sources[index], profile, rate,
-                                 folder / f"{sources[index].stem}.json")
+        found[index] = _measured(sources[index], profile, rate, stamps[index])
         advance()
 
     with ThreadPoolExecutor(max(1, jobs)) as pool:
