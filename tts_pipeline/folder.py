@@ -11,6 +11,7 @@ from pathlib import Path
 from .audio.master import Profile
 from .audio.tags import safe_file_name
 from .book import BOOK_FILE, Book, read_book
+from .timings import SpeechFiles
 
 COVER_FILE = "cover.jpg"
 LOCK_FILE = ".lock"
@@ -30,14 +31,6 @@ def cache_folder(out: Path) -> Path:
 def speech_timings(out: Path) -> Iterator[Path]:
     """The timings of every chapter's speech of every book under an output folder."""
     return out.glob(f"*/{BUILD_FOLDER}/speech-*/*.timings.json")
-
-
-@dataclass(frozen=True)
-class SpeechFiles:
-    """One chapter's raw speech and its timings (which stamp it)."""
-
-    audio: Path
-    timings: Path
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ from .folder import (
 from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
 from .report import ChapterReport, RenderReport, read_reports, write_reports
 from .stamp import is_fresh, write_stamp
+from .timings import ChapterTimings
 from .voices.synthesis import (
     ChapterScript,
     ChapterSpeech,
@@ -327,7 +328,7 @@ def _measure(render: Render, profile: Profile, scripts: list[ChapterScript]
     """Each chapter's mastering in this profile, measured or kept from its stamp."""
     folder = render.folder
     return measure_chapters(
-        [folder.chapter_speech(profile.rate_scale, script.number).audio for script in scripts],
+        [folder.chapter_speech(profile.rate_scale, script.number) for script in scripts],
         [folder.measurement(profile, script.number) for script in scripts],
         profile, render.jobs, render.progress.step("Measuring chapters", len(scripts)),
     )
@@ -339,7 +340,8 @@ def _package(render: Render, profile: Profile, scripts: list[ChapterScript],
     folder, options, progress = render.folder, render.options, render.progress
     chapters = [
         ChapterAudio(script.title, mastering, folder.master(profile, script.number),
-                     folder.chapter_speech(profile.rate_scale, script.number).timings)
+                     ChapterTimings.read(
+                         folder.chapter_speech(profile.rate_scale, script.number).timings))
         for script, mastering in zip(scripts, masterings, strict=True)
     ]
     return package(
@@ -469,8 +471,7 @@ def prune_cache(out: Path) -> tuple[int, int]:
 def _referenced_keys(out: Path) -> set[str]:
     keys: set[str] = set()
     for timings in speech_timings(out):
-        cues = json.loads(timings.read_text(encoding="utf-8"))["utterances"]
-        keys.update(cue["key"] for cue in cues)
+        keys.update(cue.key for cue in ChapterTimings.read(timings).utterances)
     return keys
 
 

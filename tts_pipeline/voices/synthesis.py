@@ -16,9 +16,9 @@ import numpy as np
 import soundfile
 
 from ..book import PARTIAL_GLOB, temporary_path
-from ..folder import SpeechFiles
 from ..reading import Utterance
-from ..stamp import is_fresh, write_stamp
+from ..stamp import is_fresh
+from ..timings import ChapterTimings, Cue, SpeechFiles
 from .voice import Engine, Voice, VoiceError, engine_version, load_engine
 
 LEAD_SECONDS = 0.7
@@ -37,8 +37,7 @@ class ChapterScript:
 class ChapterSpeech:
     """Where a chapter's audio and timings are, and how much of it was synthesized now."""
 
-    audio: Path
-    timings: Path
+    files: SpeechFiles
     synthesized: int
     cached: int
 
@@ -173,23 +172,23 @@ def _ctrl_c_held() -> Iterator[None]:
 
 
 def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
-              audio_path: Path, timings_path: Path) -> None:
+              files: SpeechFiles) -> None:
     """Chapter audio: lead-in silence, each utterance and its pause, a tail; with timings."""
     manifest = hashlib.sha256(json.dumps(
         [script.title, [[key, u.pause_after] for key, u in zip(keys, script.utterances,
                                                                  strict=True)]]
     ).encode()).hexdigest()
-    if is_fresh(audio_path, timings_path, manifest, "manifest"):
+    if is_fresh(files.audio, files.timings, manifest, "manifest"):
         return
     rate = cache.load(keys[0])[1] if keys else 22050
     position = round(LEAD_SECONDS * rate)
     cues, powers = [], []
-    with audio_writer(audio_path, rate) as output:  # one utterance in memory at a time
+    with audio_writer(files.audio, rate) as output:  # one utterance in memory at a time
         output.write(np.zeros(position, np.float32))
         for key, utterance in zip(keys, script.utterances, strict=True):
             audio, _ = cache.load(key)
-            cues.append({"written": utterance.written, "spoken": utterance.spoken, "key": key,
-                         "start": position / rate, "end": (position + len(audio)) / rate})
+            cues.append(Cue(utterance.written, utterance.spoken, key, position / rate,
+                            (position + len(audio)) / rate))
             pause = round(utterance.pause_after * rate)
             output.write(audio)
             output.write(np.zeros(pause, np.float32))
@@ -197,10 +196,9 @@ def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
             position += len(audio) + pause
         tail = round(TAIL_SECONDS * rate)
         output.write(np.zeros(tail, np.float32))
-    write_stamp(timings_path, {
-        "title": script.title, "sample_rate": rate, "frames": position + tail,
-        "level": speech_level(np.concatenate(powers) if powers else np.zeros(0)),
-        "manifest": manifest, "utterances": cues}, indent=1)
+    ChapterTimings(script.title, rate, position + tail,
+                   speech_level(np.concatenate(powers) if powers else np.zeros(0)),
+                   manifest, cues).write(files.timings)
 
 
 def block_powers(audio: np.ndarray, rate: int) -> np.ndarray:
@@ -300,10 +298,8 @@ def speak(
         if force:
             target.audio.unlink(missing_ok=True)
         synthesized = sum(1 for key in set(chapter_keys) if owner.get(key) == index)
-        results.append(ChapterSpeech(target.audio, target.timings, synthesized,
-                                     len(chapter_keys) - synthesized))
+        results.append(ChapterSpeech(target, synthesized, len(chapter_keys) - synthesized))
     with ThreadPoolExecutor(max(1, jobs)) as pool:  # numpy and libsndfile release the GIL
-        list(pool.map(lambda item: _assemble(item[0], item[1], cache, item[2].audio,
-                                             item[2].timings),
-                      zip(scripts, keys, results, strict=True)))
+        list(pool.map(lambda item: _assemble(item[0], item[1], cache, item[2]),
+                      zip(scripts, keys, targets, strict=True)))
     return results
