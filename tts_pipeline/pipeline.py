@@ -48,13 +48,13 @@ from .extract.pdf import render_page
 from .folder import (
     BATCH_REPORT_FILE,
     COVER_FILE,
-    LEXICON_FILE,
     BookFolder,
     cache_folder,
     speech_timings,
 )
-from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
+from .reading import Lexicon, ReadingProfile, read_chapter
 from .report import ChapterReport, RenderReport, read_reports, write_reports
+from .script import book_rules, chapter_scripts, reading_rules, unknown_words
 from .stamp import is_fresh, write_stamp
 from .timings import ChapterTimings
 from .voices.synthesis import (
@@ -70,7 +70,6 @@ from .voices.voice import (
     all_voices,
     find_voice,
     load_engine,
-    voice_folders,
 )
 
 COVER_MAX_PIXELS = 1400
@@ -192,8 +191,7 @@ class Render:
 
     folder: BookFolder
     book: Book
-    reading: ReadingProfile
-    lexicon: Lexicon
+    rules: tuple[ReadingProfile, Lexicon]
     options: RenderOptions
     progress: Progress
 
@@ -212,9 +210,11 @@ def render_folder(
 
 def _render(folder: BookFolder, book: Book, options: RenderOptions, progress: Progress
             ) -> list[RenderReport]:
+    """Render a loaded book with each profile, holding the folder's lock; then write the report
+    and the stamp of a complete render."""
     profiles = _profiles(book, options)
     _check_chapters(folder.root, book, options)
-    render = Render(folder, book, *_reading_rules(folder, book), options, progress)
+    render = Render(folder, book, book_rules(folder, book), options, progress)
     with book_lock(folder.lock), _partial_files_removed(folder.root):
         reports = [_render_profile(render, profile) for profile in profiles]
         write_reports(folder.report, reports)
@@ -226,8 +226,7 @@ def _render_profile(render: Render, profile: Profile) -> RenderReport:
     """The story of one profile: read the text, speak it, measure it, package it."""
     seconds: dict[str, float] = {}
     with _timed(seconds, "read"):
-        scripts = _scripts(render.book, (render.reading, render.lexicon), profile,
-                           render.options.voice)
+        scripts = chapter_scripts(render.book, render.rules, profile, render.options.voice)
     with _timed(seconds, "speak"):
         speech = _speak(render, profile, scripts)
     with _timed(seconds, "master"):
@@ -239,13 +238,13 @@ def _render_profile(render: Render, profile: Profile) -> RenderReport:
         chapters=_chapter_reports(render, profile, scripts, speech),
         outputs=[str(path.relative_to(render.folder.root)) for path in outputs],
         stage_seconds=seconds,
-        unknown_words=unknown_words(render.book, render.lexicon),
+        unknown_words=unknown_words(render.book, render.rules[1]),
     )
 
 
 @contextmanager
 def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
-    """Add the seconds the block takes to `seconds[stage]` (to the millisecond)."""
+    """Record in `seconds[stage]` how long the block took, to the millisecond."""
     clock = time.perf_counter()
     yield
     seconds[stage] = round(time.perf_counter() - clock, 3)
@@ -390,71 +389,6 @@ def is_rendered(folder: BookFolder, book: Book, options: RenderOptions) -> bool:
         return False
 
 
-def _voice_lexicons() -> list[Path]:
-    return [voices / LEXICON_FILE for voices in reversed(voice_folders())]
-
-
-def reading_rules(folder: Path | None = None) -> tuple[ReadingProfile, Lexicon]:
-    """The reading profile (book.toml's [reading]) and the lexicon: built-in entries, then
-    voices/lexicon.tsv, then the book's lexicon.tsv, each overriding the one before."""
-    if folder is None:
-        return ReadingProfile(), Lexicon.load(*_voice_lexicons())
-    place = BookFolder(folder)
-    return _reading_rules(place, place.load())
-
-
-def _reading_rules(place: BookFolder, book: Book) -> tuple[ReadingProfile, Lexicon]:
-    folder = place.root
-    try:
-        profile = ReadingProfile(**book.reading)
-    except TypeError:
-        raise BookError(
-            f"{folder / BOOK_FILE}: [reading] takes thousand, zero_tens and day_prefix"
-        ) from None
-    return profile, Lexicon.load(*_voice_lexicons(), place.lexicon)
-
-
-def _scripts(book: Book, rules: tuple[ReadingProfile, Lexicon], profile: Profile,
-             voice_name: str | None) -> list[ChapterScript]:
-    """What each spoken chapter will say, with which voice; numbered as its chapter file."""
-    reading, lexicon = rules
-    pauses = Pauses().scaled(profile.pause_scale)
-
-    def script(number: int, title: str, paragraphs: list[str], voice: str) -> ChapterScript:
-        utterances = read_chapter(title, paragraphs, reading, lexicon, pauses)
-        return ChapterScript(number, title or paragraphs[0], utterances, find_voice(voice))
-
-    scripts = [
-        script(number, chapter.title, chapter.paragraphs,
-               voice_name or chapter.voice or book.voice)
-        for number, chapter in enumerate(book.chapters, start=1) if not chapter.skip
-    ]
-    if profile.announcements:
-        opening, closing = announcements(book)
-        scripts.insert(0, script(0, "", [opening], voice_name or book.voice))
-        scripts.append(script(len(book.chapters) + 1, "", [closing], voice_name or book.voice))
-        scripts[0].title, scripts[-1].title = "Lời giới thiệu", "Lời kết"
-    return scripts
-
-
-def unknown_words(book: Book, lexicon: Lexicon) -> list[str]:
-    """Tokens of the book's text that fell through to letter-by-letter spelling."""
-    found: dict[str, None] = {}
-    for chapter in book.spoken_chapters():
-        for text in [chapter.title, *chapter.paragraphs]:
-            found.update(dict.fromkeys(unknown_tokens(text, lexicon)))
-    return list(found)
-
-
-def announcements(book: Book) -> tuple[str, str]:
-    """Opening and closing lines for public loudspeakers, from the book's metadata."""
-    edition = f", {book.edition()}" if book.edition() else ""
-    publisher = f"{book.publisher} xin giới thiệu" if book.publisher else "Xin giới thiệu"
-    opening = f"{publisher} bản tin {book.title}{edition}."
-    closing = f"Bản tin {book.title} đến đây là kết thúc. Cảm ơn bà con đã lắng nghe."
-    return opening, closing
-
-
 def cache_usage(out: Path) -> tuple[int, int, int]:
     """Entries, bytes, and entries still used by a book under `out`."""
     entries = UtteranceCache(cache_folder(out)).entries()
@@ -520,7 +454,7 @@ def plan(source: Path, options: RenderOptions | None = None, password: str | Non
     book, _ = extract(source, password)
     words = sum(len(text.split()) for c in book.chapters for text in [c.title, *c.paragraphs])
     profile = _profiles(book, options)[0]
-    scripts = _scripts(book, reading_rules(), profile, options.voice)
+    scripts = chapter_scripts(book, reading_rules(), profile, options.voice)
     seconds = estimated_seconds(scripts, profile.rate_scale, options.device)
     megabytes = seconds * DELIVERED_BYTES_PER_SECOND / 1e6
     return BatchResult(

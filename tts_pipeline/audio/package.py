@@ -27,7 +27,7 @@ from .mp4 import NERO_TITLE_BYTES, adts_frames, write_m4b
 from .subtitles import subtitles, transcript
 from .tags import book_tags
 
-__all__ = ["ChapterAudio", "deliverable_count", "package"]
+__all__ = ["deliverable_count", "package"]
 
 
 @dataclass(frozen=True)
