@@ -228,8 +228,8 @@ def convert_command(
     options = pipeline.RenderOptions(profile, voice, jobs, device=device, mp3_single=mp3_single)
 
     def work(file: Path, progress: RichProgress) -> None:
-        folder = pipeline.prepare_book(file, out, force, password, progress, ocr, jobs)
-        _summary(pipeline.render_folder(folder, options, progress), folder)
+        folder, reports = pipeline.convert(file, out, options, force, password, progress, ocr)
+        _summary(reports, folder)
 
     _each(files, work)
 

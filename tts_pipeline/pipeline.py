@@ -161,6 +161,28 @@ def prepare_book(
     return extract_to_folder(source, out, force, password, progress, ocr, jobs)
 
 
+def convert(
+    source: Path, out: Path, options: RenderOptions, force: bool = False,
+    password: str | None = None, progress: Progress | None = None, ocr: bool = False,
+) -> tuple[Path, list[RenderReport]]:
+    """Extract a document (unless its book folder is kept, as `prepare_book`) and render it,
+    the book loaded once; the folder and one report per profile."""
+    progress = progress or Progress()
+    folder, book = _prepared(source, out, force, password, progress, ocr, options.jobs)
+    return folder.root, _render(folder, book, options, progress)
+
+
+def _prepared(source: Path, out: Path, force: bool, password: str | None, progress: Progress,
+              ocr: bool, jobs: int | None) -> tuple[BookFolder, Book]:
+    """`prepare_book`, with the book loaded."""
+    folder = _book_folder(source, out)
+    book = None if force else _kept_book(source, folder)
+    if book is None:
+        extract_to_folder(source, out, force, password, progress, ocr, jobs)
+        book = folder.load()
+    return folder, book
+
+
 def _book_folder(source: Path, out: Path) -> BookFolder:
     return BookFolder(out / slugify(source.stem, 64))
 
@@ -496,11 +518,7 @@ def batch(
 def _batch_book(source: Path, out: Path, options: RenderOptions, password: str | None,
                 progress: Progress) -> BatchResult:
     """One document of a batch: extracted unless kept, rendered unless unchanged."""
-    folder = _book_folder(source, out)
-    book = _kept_book(source, folder)
-    if book is None:
-        extract_to_folder(source, out, password=password, progress=progress, jobs=options.jobs)
-        book = folder.load()
+    folder, book = _prepared(source, out, False, password, progress, False, options.jobs)
     if is_rendered(folder, book, options):
         progress.note(f"{source.name}: unchanged since its last render, skipped")
         status, reports = "unchanged", []
