@@ -7,7 +7,6 @@ to docs/benchmarks.md with the machine and the command.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -43,7 +42,9 @@ from tts_pipeline.audio.encode import AAC_ENCODER, MP3_ENCODER  # noqa: E402
 from tts_pipeline.audio.ffmpeg import ffmpeg_executable  # noqa: E402
 from tts_pipeline.book import read_book  # noqa: E402
 from tts_pipeline.extract import extract  # noqa: E402
+from tts_pipeline.folder import BookFolder  # noqa: E402
 from tts_pipeline.reading import normalize, read_chapter  # noqa: E402
+from tts_pipeline.report import RenderReport, read_reports  # noqa: E402
 from tts_pipeline.voices.voice import find_voice, load_engine  # noqa: E402
 
 SAMPLE = ROOT / "input" / "ban-tin-phuong-dong-ho-2025-11.pdf"
@@ -114,14 +115,14 @@ def baseline(book: Path, work: Path) -> float:
     return time.perf_counter() - start
 
 
-def report_of(book: Path) -> dict:
-    return json.loads((book / "render-report.json").read_text(encoding="utf-8"))[0]
+def report_of(book: Path) -> RenderReport:
+    return read_reports(BookFolder(book).report)[0]
 
 
 def baseline_ratio(pdf: Path, repetitions: int, rows: list[list[str]]) -> dict:
     """Median wall time of a cold `convert` against the bare baseline, measured in one run."""
     pipeline_times, baseline_times, rss = [], [], []
-    report: dict = {}
+    report: RenderReport | None = None
     for _ in range(repetitions):
         with tempfile.TemporaryDirectory() as temporary:
             out = Path(temporary) / "out"
@@ -132,8 +133,9 @@ def baseline_ratio(pdf: Path, repetitions: int, rows: list[list[str]]) -> dict:
             report = report_of(book)
             baseline_times.append(baseline(book, Path(temporary)))
     ours, bare = statistics.median(pipeline_times), statistics.median(baseline_times)
-    audio = sum(chapter["duration_seconds"] for chapter in report["chapters"])
-    rows.append([pdf.name, f"{len(report['chapters'])}", f"{audio / 60:.1f} min",
+    assert report is not None
+    audio = report.duration
+    rows.append([pdf.name, f"{len(report.chapters)}", f"{audio / 60:.1f} min",
                  f"{ours:.2f} s", f"{bare:.2f} s", f"{ours / bare:.2f}", f"{max(rss):.0f} MB"])
     return {"report": report, "audio": audio, "wall": ours, "rss": max(rss)}
 
@@ -142,7 +144,7 @@ def stage_breakdown(pdf: Path, measured: dict, rows: list[list[str]]) -> None:
     start = time.perf_counter()
     extract(pdf)
     extraction = time.perf_counter() - start
-    stages = {"extraction": extraction, **measured["report"]["stage_seconds"]}
+    stages = {"extraction": extraction, **measured["report"].stage_seconds}
     total = sum(stages.values())
     for name, seconds in stages.items():
         rows.append([name, f"{seconds:.2f} s", f"{seconds / total:.0%}"])
@@ -190,7 +192,7 @@ def scaling(pdf: Path, folder: Path, rows: list[list[str]]) -> None:
         shutil.rmtree(out / ".cache", ignore_errors=True)
         shutil.rmtree(book / "build", ignore_errors=True)
         wall, _ = timed([*CLI, "render", str(book), "--jobs", str(jobs)])
-        speak[jobs] = report_of(book)["stage_seconds"]["speak"]
+        speak[jobs] = report_of(book).stage_seconds["speak"]
         rows.append([f"cold render, --jobs {jobs}", f"{wall:.2f} s",
                      f"synthesis {speak[jobs]:.2f} s"])
     rows.append(["synthesis speed-up, jobs 2 / jobs 1", f"{speak[1] / speak[2]:.2f}×", ""])
@@ -199,7 +201,7 @@ def scaling(pdf: Path, folder: Path, rows: list[list[str]]) -> None:
     text = chapter.read_text(encoding="utf-8")
     chapter.write_text(text.replace(".", ". Câu này vừa được sửa lại.", 1), encoding="utf-8")
     warm, _ = timed([*CLI, "render", str(book), "--jobs", "2"])
-    synthesized = sum(c["utterances_synthesized"] for c in report_of(book)["chapters"])
+    synthesized = report_of(book).synthesized
     rows.append(["warm re-render, one sentence edited", f"{warm:.2f} s",
                  f"{warm / cold:.0%} of cold; {synthesized} utterances synthesized"])
 
@@ -256,7 +258,7 @@ def memory(folder: Path, rows: list[list[str]]) -> None:
     for hours in (1, 6):
         book = book_folder(folder / f"sach-{hours}-gio", [10.0] * hours * 6)
         wall, peaks[hours] = timed([*CLI, "render", str(book)])
-        audio = sum(c["duration_seconds"] for c in report_of(book)["chapters"])
+        audio = report_of(book).duration
         rows.append([f"{hours}-hour book ({audio / 3600:.2f} h)", f"{wall:.1f} s",
                      f"{peaks[hours]:.0f} MB"])
     rows.append(["peak RSS ratio, 6 h / 1 h", f"{peaks[6] / peaks[1]:.2f}", ""])

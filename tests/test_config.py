@@ -21,11 +21,13 @@ from tts_pipeline.config import (
     SettingError,
     checked_voice,
     command_line,
+    interface_language,
     resolve,
     set_setting,
     settled,
 )
 from tts_pipeline.reading import normalize
+from tts_pipeline.script import announcements
 from tts_pipeline.voices.voice import DEFAULT_VOICE, VoiceError
 
 
@@ -157,11 +159,11 @@ def test_extraction_leaves_voice_and_profiles_to_the_settings(settings_file, tmp
 
 def test_the_announcement_names_the_ward_and_the_publisher(settings_file, tmp_path):
     book = book_with(tmp_path / "so-11")
-    plain = pipeline.announcements(settled(read_book(book), resolve(read_book(book))))
+    plain = announcements(settled(read_book(book), resolve(read_book(book))))
     assert plain[0].startswith("Xin giới thiệu bản tin so-11")
     set_setting("ward", "phường Đông Hồ")
     set_setting("publisher", "Đảng ủy phường Đông Hồ")
-    opening, closing = pipeline.announcements(settled(read_book(book), resolve(read_book(book))))
+    opening, closing = announcements(settled(read_book(book), resolve(read_book(book))))
     assert opening == ("Kính thưa bà con nhân dân phường Đông Hồ. Đảng ủy phường Đông Hồ xin "
                        "giới thiệu bản tin so-11.")
     assert closing.endswith("Cảm ơn bà con nhân dân phường Đông Hồ đã lắng nghe.")
@@ -173,14 +175,14 @@ def test_the_interface_language_option_then_setting_then_environment(settings_fi
     monkeypatch.setattr(i18n, "_language", i18n._language)
     for variable in i18n.LANGUAGE_VARIABLES:
         monkeypatch.delenv(variable, raising=False)
-    assert i18n.use() == "vi" and resolve().sources["lang"].name == BUILT_IN
+    assert i18n.use(interface_language()) == "vi" and resolve().sources["lang"].name == BUILT_IN
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    assert i18n.use() == "en" and resolve().sources["lang"].name == ENVIRONMENT
+    assert i18n.use(interface_language()) == "en" and resolve().sources["lang"].name == ENVIRONMENT
     set_setting("lang", "vi")
-    assert i18n.use() == "vi" and resolve().sources["lang"].name == USER_LAYER
+    assert i18n.use(interface_language()) == "vi" and resolve().sources["lang"].name == USER_LAYER
     assert i18n.use("en") == "en"  # --lang
     settings_file.write_text("lang = [", "utf-8")  # a broken file: the environment decides
-    assert i18n.use() == "en"
+    assert i18n.use(interface_language()) == "en"
 
 
 def test_config_set_show_unset_through_the_command_line(settings_file):

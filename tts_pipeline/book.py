@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import tomllib
@@ -59,14 +58,6 @@ def write_atomically(path: Path, data: bytes | str) -> None:
         data = data.encode("utf-8")
     temporary.write_bytes(data)
     os.replace(temporary, path)
-
-
-def read_stamp(path: Path) -> object:
-    """The JSON record of what an output was made from; None when absent or unreadable."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 @dataclass
@@ -228,9 +219,6 @@ def read_book(folder: Path) -> Book:
     )
 
 
-LOCK_FILE = ".lock"
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -242,10 +230,11 @@ def _alive(pid: int) -> bool:
 
 
 @contextmanager
-def book_lock(folder: Path) -> Iterator[None]:
-    """Hold <folder>/.lock with our pid; refuse a live holder, take over a dead one's lock."""
+def book_lock(path: Path) -> Iterator[None]:
+    """Hold a book folder's lock file with our pid; refuse a live holder, take over a dead
+    one's lock."""
+    folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOCK_FILE
     for _attempt in range(2):
         try:
             descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)

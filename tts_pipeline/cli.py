@@ -38,6 +38,7 @@ from .config import (
     SettingError,
     command_line,
     file_settings,
+    interface_language,
     resolve,
     set_setting,
     shown,
@@ -105,7 +106,7 @@ class OneLineErrors(TyperGroup):
     (--lang, else the environment) before anything is parsed or shown."""
 
     def main(self, args: Sequence[str] | None = None, *more: Any, **options: Any) -> Any:
-        use()  # the environment's language, until --lang is read
+        use(interface_language())  # the setting's or the environment's, until --lang is read
         try:
             language, rest = language_in(sys.argv[1:] if args is None else args)
         except LanguageError as error:
@@ -328,8 +329,8 @@ def convert_command(
                                      settings=given)
 
     def work(file: Path, progress: RichProgress) -> None:
-        folder = pipeline.prepare_book(file, out, force, password, progress, ocr, jobs)
-        _summary(pipeline.render_folder(folder, options, progress), folder)
+        folder, reports = pipeline.convert(file, out, options, force, password, progress, ocr)
+        _summary(reports, folder)
 
     _each(files, work)
 
@@ -393,7 +394,7 @@ def _read_source(source: str | None) -> tuple[str, Path | None]:
         return sys.stdin.read(), None
     path = Path(source)
     if path.is_dir():
-        book = pipeline.read_book(path)
+        book = read_book(path)
         texts = [text for c in book.spoken_chapters() for text in [c.title, *c.paragraphs]]
         return "\n".join(texts), path
     if path.is_file():

@@ -172,6 +172,12 @@ def configured_language() -> str | None:
     return language if language in LANGUAGES else None
 
 
+def interface_language() -> str:
+    """The language to speak before --lang is read: the user's `lang` setting, else what the
+    environment asks for."""
+    return configured_language() or language_from(os.environ)
+
+
 def file_settings() -> tuple[Path, dict[str, object]]:
     """The user's file and the settings written in it, by dotted key, unchecked."""
     path = config_path()

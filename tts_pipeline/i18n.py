@@ -42,12 +42,9 @@ def language_from(environ: Mapping[str, str]) -> str:
 
 
 def use(language: str | None = None) -> str:
-    """Speak `language` from now on (None: the user's `lang` setting, else what the
-    environment asks for); return it."""
+    """Speak `language` from now on (None: what the environment asks for); return it."""
     global _translations, _language
-    from .config import configured_language  # config's messages go through this module
-
-    _language = language or configured_language() or language_from(os.environ)
+    _language = language or language_from(os.environ)
     _translations = gettext.translation(
         DOMAIN, LOCALE_DIR, languages=[_language], fallback=True
     )

@@ -1,4 +1,7 @@
-"""Orchestration: extract a document into a book folder, render a book folder into audio."""
+"""Orchestration: extract a document into a book folder, render a book folder into audio.
+
+A render loads the book once, then for each profile: read the text into scripts, speak them,
+measure each chapter, package the deliverables, report; every path comes from BookFolder."""
 
 from __future__ import annotations
 
@@ -17,14 +20,16 @@ import soundfile
 from PIL import Image
 
 from . import __version__
+from .audio.chapter import ChapterAudio
 from .audio.master import (
     PROFILES,
+    Mastering,
     Profile,
     master_file,
     measure_chapters,
     unknown_profile_message,
 )
-from .audio.package import ChapterAudio, deliverable_count, package
+from .audio.package import deliverable_count, package
 from .book import (
     BOOK_FILE,
     PARTIAL_GLOB,
@@ -33,7 +38,6 @@ from .book import (
     assign_chapter_files,
     book_lock,
     file_sha256,
-    read_book,
     slugify,
     temporary_path,
     write_atomically,
@@ -42,22 +46,33 @@ from .book import (
 from .config import Effective, Settings, checked_voice, recorded, resolve, settled
 from .extract import SUPPORTED_SUFFIXES, ExtractError, extract
 from .extract.pdf import render_page
+from .folder import (
+    BATCH_REPORT_FILE,
+    COVER_FILE,
+    BookFolder,
+    cache_folder,
+    speech_timings,
+)
 from .i18n import _, decimal
-from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
+from .reading import Lexicon, ReadingProfile, read_chapter
+from .report import ChapterReport, RenderReport, read_reports, write_reports
+from .script import book_lexicon, chapter_scripts, reading_rules, unknown_words
+from .stamp import is_fresh, write_stamp
+from .timings import ChapterTimings
 from .voices.synthesis import (
     ChapterScript,
+    ChapterSpeech,
     UtteranceCache,
     estimated_seconds,
     speak,
     write_audio,
 )
-from .voices.voice import all_voices, find_voice, load_engine, voice_folders
+from .voices.voice import (
+    all_voices,
+    load_engine,
+)
 
-COVER_FILE = "cover.jpg"
 COVER_MAX_PIXELS = 1400
-LEXICON_FILE = "lexicon.tsv"
-CACHE_FOLDER = ".cache"
-COMPLETE_FILE = "build/complete.sha256"
 
 Advance = Callable[[], None]
 
@@ -74,37 +89,6 @@ class Progress:
 
     def note(self, message: str) -> None:
         """A warning or remark for the user."""
-
-
-@dataclass
-class ChapterReport:
-    number: int
-    title: str
-    utterances_synthesized: int
-    utterances_cached: int
-    duration_seconds: float
-
-
-@dataclass
-class RenderReport:
-    book: str
-    profile: str
-    chapters: list[ChapterReport]
-    outputs: list[str]
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    unknown_words: list[str] = field(default_factory=list)
-
-    @property
-    def synthesized(self) -> int:
-        return sum(chapter.utterances_synthesized for chapter in self.chapters)
-
-    @property
-    def cached(self) -> int:
-        return sum(chapter.utterances_cached for chapter in self.chapters)
-
-    @property
-    def duration(self) -> float:
-        return sum(chapter.duration_seconds for chapter in self.chapters)
 
 
 @dataclass
@@ -154,10 +138,11 @@ def extract_to_folder(
     book.source_sha256 = file_sha256(source)
     for warning in warnings:
         progress.note(f"{source.name}: {warning}")
-    folder = out / slugify(source.stem, 64)
+    place = _book_folder(source, out)
+    folder = place.root
     assign_chapter_files(book)
-    if (folder / BOOK_FILE).is_file() and not force:
-        edited = _edited_chapters(folder, book)
+    if place.exists() and not force:
+        edited = _edited_chapters(place, book)
         if edited:
             raise ExtractError(_(
                 "{folder} already has chapter files that differ from a fresh extraction "
@@ -165,7 +150,7 @@ def extract_to_folder(
                 folder=folder, files=", ".join(edited)))
     folder.mkdir(parents=True, exist_ok=True)
     if source.suffix.lower() == ".pdf":
-        _save_cover(source, folder / COVER_FILE, password)
+        _save_cover(source, place.file(COVER_FILE), password)
         book.cover = COVER_FILE
     write_book(book, folder)
     return folder
@@ -177,36 +162,141 @@ def prepare_book(
 ) -> Path:
     """The book folder of a document: extracted now, or kept as it is (with any edits) when it
     was extracted from this very file before."""
-    folder = out / slugify(source.stem, 64)
-    if not force and source.is_file() and (folder / BOOK_FILE).is_file():
-        try:
-            if read_book(folder).source_sha256 == file_sha256(source):
-                return folder
-        except BookError:
-            pass
+    folder = _book_folder(source, out)
+    if not force and _kept_book(source, folder):
+        return folder.root
     return extract_to_folder(source, out, force, password, progress, ocr, jobs)
 
 
-def _edited_chapters(folder: Path, book: Book) -> list[str]:
+def convert(
+    source: Path, out: Path, options: RenderOptions, force: bool = False,
+    password: str | None = None, progress: Progress | None = None, ocr: bool = False,
+) -> tuple[Path, list[RenderReport]]:
+    """Extract a document (unless its book folder is kept, as `prepare_book`) and render it,
+    the book loaded once; the folder and one report per profile."""
+    progress = progress or Progress()
+    folder, book = _prepared(source, out, force, password, progress, ocr, options.jobs)
+    return folder.root, _render(folder, book, options, progress)
+
+
+def _prepared(source: Path, out: Path, force: bool, password: str | None, progress: Progress,
+              ocr: bool, jobs: int | None) -> tuple[BookFolder, Book]:
+    """`prepare_book`, with the book loaded."""
+    folder = _book_folder(source, out)
+    book = None if force else _kept_book(source, folder)
+    if book is None:
+        extract_to_folder(source, out, force, password, progress, ocr, jobs)
+        book = folder.load()
+    return folder, book
+
+
+def _book_folder(source: Path, out: Path) -> BookFolder:
+    return BookFolder(out / slugify(source.stem, 64))
+
+
+def _kept_book(source: Path, folder: BookFolder) -> Book | None:
+    """The folder's book when it was extracted from this very file before, else None."""
+    if not source.is_file() or not folder.exists():
+        return None
+    try:
+        book = folder.load()
+    except BookError:
+        return None
+    return book if book.source_sha256 == file_sha256(source) else None
+
+
+def _edited_chapters(folder: BookFolder, book: Book) -> list[str]:
     edited = []
     for chapter in book.chapters:
-        path = folder / chapter.file
+        path = folder.file(chapter.file)
         if path.is_file() and path.read_text(encoding="utf-8") != chapter.markdown():
             edited.append(chapter.file)
     return edited
+
+
+@dataclass(frozen=True)
+class Render:
+    """One render of a book folder: its book, loaded once, and what every profile shares."""
+
+    folder: BookFolder
+    book: Book
+    rules: tuple[ReadingProfile, Lexicon]
+    options: RenderOptions
+    progress: Progress
+
+    @property
+    def jobs(self) -> int:
+        return self.options.jobs or default_jobs()
 
 
 def render_folder(
     folder: Path, options: RenderOptions | None = None, progress: Progress | None = None
 ) -> list[RenderReport]:
     """Render a book folder with each profile; return one report per profile."""
-    options = options or RenderOptions()
-    progress = progress or Progress()
-    book = read_book(folder)
+    place = BookFolder(folder)
+    return _render(place, place.load(), options or RenderOptions(), progress or Progress())
+
+
+def _render(folder: BookFolder, book: Book, options: RenderOptions, progress: Progress
+            ) -> list[RenderReport]:
+    """Render a loaded book with each profile, holding the folder's lock; then write the report
+    and the stamp of a complete render."""
     effective = _effective(book, folder, options)
     book = settled(book, effective)
     profiles = _profiles(effective.profiles)
     checked_voice(effective)
+    _check_chapters(folder.root, book, options)
+    render = Render(folder, book, (effective.reading, book_lexicon(folder)), options, progress)
+    with book_lock(folder.lock), _partial_files_removed(folder.root):
+        reports = [_render_profile(render, profile) for profile in profiles]
+        write_reports(folder.report, reports)
+        write_stamp(folder.complete, render_fingerprint(folder, book, options))
+    return reports
+
+
+def _render_profile(render: Render, profile: Profile) -> RenderReport:
+    """The story of one profile: read the text, speak it, measure it, package it."""
+    seconds: dict[str, float] = {}
+    with _timed(seconds, "read"):
+        scripts = chapter_scripts(render.book, render.rules, profile,
+                                  render.options.given().voice)
+    with _timed(seconds, "speak"):
+        speech = _speak(render, profile, scripts)
+    with _timed(seconds, "master"):
+        masterings = _measure(render, profile, scripts)
+    with _timed(seconds, "package"):
+        outputs = _package(render, profile, scripts, masterings)
+    return RenderReport(
+        book=render.book.title, profile=profile.name,
+        chapters=_chapter_reports(render, profile, scripts, speech),
+        outputs=[str(path.relative_to(render.folder.root)) for path in outputs],
+        stage_seconds=seconds,
+        unknown_words=unknown_words(render.book, render.rules[1]),
+    )
+
+
+@contextmanager
+def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    """Record in `seconds[stage]` how long the block took, to the millisecond."""
+    clock = time.perf_counter()
+    yield
+    seconds[stage] = round(time.perf_counter() - clock, 3)
+
+
+def _effective(book: Book, folder: BookFolder | None, options: RenderOptions) -> Effective:
+    return resolve(book, folder.book_file if folder else None, options.given())
+
+
+def _profiles(names: tuple[str, ...]) -> list[Profile]:
+    """The profiles to render, by name (the effective setting)."""
+    for name in names:
+        if name not in PROFILES:
+            raise BookError(unknown_profile_message(name))
+    return [PROFILES[name] for name in names]
+
+
+def _check_chapters(folder: Path, book: Book, options: RenderOptions) -> None:
+    """Refuse a book with nothing to speak, and chapters asked for that it does not speak."""
     if not book.spoken_chapters():
         raise BookError(_("{folder} has no chapter to speak: check skip flags in {file}"
                           ).format(folder=folder, file=BOOK_FILE))
@@ -222,28 +312,6 @@ def render_folder(
             _("{folder} has no chapter {absent} to render: its chapters are {chapters}"
               ).format(**chapters)
         )
-    with book_lock(folder), _partial_files_removed(folder):
-        reports = [
-            _render_profile(book, folder, profile, options, progress) for profile in profiles
-        ]
-        write_atomically(
-            folder / "render-report.json",
-            json.dumps([asdict(report) for report in reports], ensure_ascii=False, indent=2),
-        )
-        write_atomically(folder / COMPLETE_FILE, render_fingerprint(folder, options))
-    return reports
-
-
-def _effective(book: Book, folder: Path | None, options: RenderOptions) -> Effective:
-    return resolve(book, folder / BOOK_FILE if folder else None, options.given())
-
-
-def _profiles(names: tuple[str, ...]) -> list[Profile]:
-    """The profiles to render, by name (the effective setting)."""
-    for name in names:
-        if name not in PROFILES:
-            raise BookError(unknown_profile_message(name))
-    return [PROFILES[name] for name in names]
 
 
 def _number_ranges(numbers: list[int]) -> str:
@@ -273,11 +341,76 @@ def _partial_files_removed(folder: Path) -> Iterator[None]:
         remove()
 
 
-def render_fingerprint(folder: Path, options: RenderOptions) -> str:
+def _speak(render: Render, profile: Profile, scripts: list[ChapterScript]
+           ) -> dict[int, ChapterSpeech]:
+    """Speak the chapters asked for and those never spoken at this rate; by chapter number."""
+    folder, options = render.folder, render.options
+    targets = {script.number: folder.chapter_speech(profile.rate_scale, script.number)
+               for script in scripts}
+    selected = [
+        script for script in scripts
+        if not options.chapters or script.number in options.chapters
+        or not targets[script.number].audio.is_file()
+    ]
+    advance: list[Advance] = []
+    spoken = speak(
+        selected, [targets[script.number] for script in selected], folder.cache, render.jobs,
+        profile.rate_scale, options.device, options.force, advance=lambda: advance[0](),
+        on_plan=lambda total: advance.append(
+            render.progress.step(_("Synthesizing utterances"), total)),
+    )
+    return dict(zip([script.number for script in selected], spoken, strict=True))
+
+
+def _measure(render: Render, profile: Profile, scripts: list[ChapterScript]
+             ) -> list[Mastering]:
+    """Each chapter's mastering in this profile, measured or kept from its stamp."""
+    folder = render.folder
+    return measure_chapters(
+        [folder.chapter_speech(profile.rate_scale, script.number) for script in scripts],
+        [folder.measurement(profile, script.number) for script in scripts],
+        profile, render.jobs, render.progress.step(_("Measuring chapters"), len(scripts)),
+    )
+
+
+def _package(render: Render, profile: Profile, scripts: list[ChapterScript],
+             masterings: list[Mastering]) -> list[Path]:
+    """The profile's deliverables from the chapters' masterings; their paths."""
+    folder, options, progress = render.folder, render.options, render.progress
+    chapters = [
+        ChapterAudio(script.title, mastering, folder.master(profile, script.number),
+                     ChapterTimings.read(
+                         folder.chapter_speech(profile.rate_scale, script.number).timings))
+        for script, mastering in zip(scripts, masterings, strict=True)
+    ]
+    return package(
+        render.book, folder, chapters, profile, render.jobs, options.mp3_single,
+        progress.step(_("Mastering and encoding ({profile})").format(profile=profile.name),
+                      deliverable_count(profile, len(scripts), options.mp3_single)),
+        lambda message: progress.note(f"{folder.name}: {message}"),
+    )
+
+
+def _chapter_reports(render: Render, profile: Profile, scripts: list[ChapterScript],
+                     speech: dict[int, ChapterSpeech]) -> list[ChapterReport]:
+    """What each chapter took: utterances synthesized now and from the cache, its seconds."""
+    reports = []
+    for script in scripts:
+        source = render.folder.chapter_speech(profile.rate_scale, script.number).audio
+        spoken = speech.get(script.number)
+        reports.append(ChapterReport(
+            number=script.number, title=script.title,
+            utterances_synthesized=spoken.synthesized if spoken else 0,
+            utterances_cached=spoken.cached if spoken else 0,
+            duration_seconds=round(soundfile.info(str(source)).duration, 3),
+        ))
+    return reports
+
+
+def render_fingerprint(folder: BookFolder, book: Book, options: RenderOptions) -> str:
     """What a complete render was made from: the book's files, the voices, the settings."""
     digest = hashlib.sha256(__version__.encode())
-    book = read_book(folder)
-    paths = [folder / BOOK_FILE, folder / LEXICON_FILE, *(folder / c.file for c in book.chapters)]
+    paths = [folder.book_file, folder.lexicon, *(folder.file(c.file) for c in book.chapters)]
     paths += [voice.path for voice in all_voices().values() if voice.path]
     for path in paths:
         digest.update(str(path.name).encode())
@@ -288,145 +421,17 @@ def render_fingerprint(folder: Path, options: RenderOptions) -> str:
     return digest.hexdigest()
 
 
-def is_rendered(folder: Path, options: RenderOptions) -> bool:
+def is_rendered(folder: BookFolder, book: Book, options: RenderOptions) -> bool:
     """Whether the last complete render of this folder used exactly these inputs and settings."""
-    stamp = folder / COMPLETE_FILE
     try:
-        return stamp.is_file() and stamp.read_text() == render_fingerprint(folder, options)
-    except (BookError, OSError):
+        return is_fresh(folder.report, folder.complete, render_fingerprint(folder, book, options))
+    except OSError:
         return False
-
-
-def reading_rules(folder: Path | None = None, given: Settings | None = None
-                  ) -> tuple[ReadingProfile, Lexicon]:
-    """The reading choices (the command line's, book.toml's [reading], the user's settings)
-    and the lexicon: built-in entries, then voices/lexicon.tsv, then the book's lexicon.tsv,
-    each overriding the one before."""
-    files = [voices / LEXICON_FILE for voices in reversed(voice_folders())]
-    if folder is None:
-        return resolve(given=given).reading, Lexicon.load(*files)
-    reading = resolve(read_book(folder), folder / BOOK_FILE, given).reading
-    return reading, Lexicon.load(*files, folder / LEXICON_FILE)
-
-
-def _scripts(book: Book, rules: tuple[ReadingProfile, Lexicon], profile: Profile,
-             voice_name: str | None) -> list[ChapterScript]:
-    """What each spoken chapter will say, with which voice; numbered as its chapter file."""
-    reading, lexicon = rules
-    pauses = Pauses().scaled(profile.pause_scale)
-
-    def script(number: int, title: str, paragraphs: list[str], voice: str) -> ChapterScript:
-        utterances = read_chapter(title, paragraphs, reading, lexicon, pauses)
-        return ChapterScript(number, title or paragraphs[0], utterances, find_voice(voice))
-
-    scripts = [
-        script(number, chapter.title, chapter.paragraphs,
-               voice_name or chapter.voice or book.voice)
-        for number, chapter in enumerate(book.chapters, start=1) if not chapter.skip
-    ]
-    if profile.announcements:
-        opening, closing = announcements(book)
-        scripts.insert(0, script(0, "", [opening], voice_name or book.voice))
-        scripts.append(script(len(book.chapters) + 1, "", [closing], voice_name or book.voice))
-        scripts[0].title, scripts[-1].title = "Lời giới thiệu", "Lời kết"
-    return scripts
-
-
-def unknown_words(folder: Path) -> list[str]:
-    """Tokens of the book's text that fell through to letter-by-letter spelling."""
-    book = read_book(folder)
-    _, lexicon = reading_rules(folder)
-    found: dict[str, None] = {}
-    for chapter in book.spoken_chapters():
-        for text in [chapter.title, *chapter.paragraphs]:
-            found.update(dict.fromkeys(unknown_tokens(text, lexicon)))
-    return list(found)
-
-
-def announcements(book: Book) -> tuple[str, str]:
-    """Opening and closing lines for public loudspeakers, from the book's metadata; the
-    ward's listeners are greeted by its name when it is known."""
-    edition = f", {book.edition()}" if book.edition() else ""
-    listeners = f"bà con nhân dân {book.ward}" if book.ward else "bà con"
-    greeting = f"Kính thưa {listeners}. " if book.ward else ""
-    publisher = f"{book.publisher} xin giới thiệu" if book.publisher else "Xin giới thiệu"
-    opening = f"{greeting}{publisher} bản tin {book.title}{edition}."
-    closing = f"Bản tin {book.title} đến đây là kết thúc. Cảm ơn {listeners} đã lắng nghe."
-    return opening, closing
-
-
-def _render_profile(
-    book: Book, folder: Path, profile: Profile, options: RenderOptions, progress: Progress
-) -> RenderReport:
-    seconds: dict[str, float] = {}
-    jobs = options.jobs or default_jobs()
-    clock = time.perf_counter()
-    scripts = _scripts(book, reading_rules(folder, options.given()), profile,
-                       options.given().voice)
-    seconds["read"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    build = folder / "build" / f"speech-{profile.rate_scale:g}"
-    selected = [
-        script for script in scripts
-        if not options.chapters or script.number in options.chapters
-        or not (build / f"{script.number:02d}.flac").is_file()
-    ]
-    advance: list[Advance] = []
-    speech = dict(zip(
-        [script.number for script in selected],
-        speak(
-            selected, build, folder.parent / CACHE_FOLDER, jobs, profile.rate_scale,
-            options.device, options.force, advance=lambda: advance[0](),
-            on_plan=lambda total: advance.append(
-                progress.step(_("Synthesizing utterances"), total)),
-        ),
-        strict=True,
-    ))
-    seconds["speak"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    sources = [build / f"{script.number:02d}.flac" for script in scripts]
-    masters = folder / "build" / profile.name
-    masterings = measure_chapters(
-        sources, masters, profile, jobs, progress.step(_("Measuring chapters"), len(scripts)),
-    )
-    seconds["master"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    chapter_audio = [
-        ChapterAudio(script.title, mastering, masters / f"{script.number:02d}.wav",
-                     build / f"{script.number:02d}.timings.json")
-        for script, mastering in zip(scripts, masterings, strict=True)
-    ]
-    cover = folder / book.cover if book.cover else None
-    outputs = package(
-        book, chapter_audio, folder, profile, cover, jobs, options.mp3_single,
-        progress.step(_("Mastering and encoding ({profile})").format(profile=profile.name),
-                      deliverable_count(profile, len(scripts), options.mp3_single)),
-        lambda message: progress.note(f"{folder.name}: {message}"),
-    )
-    seconds["package"] = time.perf_counter() - clock
-    chapters = []
-    for script, source in zip(scripts, sources, strict=True):
-        spoken = speech.get(script.number)
-        chapters.append(ChapterReport(
-            number=script.number, title=script.title,
-            utterances_synthesized=spoken.synthesized if spoken else 0,
-            utterances_cached=spoken.cached if spoken else 0,
-            duration_seconds=round(soundfile.info(str(source)).duration, 3),
-        ))
-    return RenderReport(
-        book=book.title, profile=profile.name, chapters=chapters,
-        outputs=[str(path.relative_to(folder)) for path in outputs],
-        stage_seconds={name: round(value, 3) for name, value in seconds.items()},
-        unknown_words=unknown_words(folder),
-    )
 
 
 def cache_usage(out: Path) -> tuple[int, int, int]:
     """Entries, bytes, and entries still used by a book under `out`."""
-    entries = UtteranceCache(out / CACHE_FOLDER).entries()
+    entries = UtteranceCache(cache_folder(out)).entries()
     used = _referenced_keys(out)
     return (len(entries), sum(path.stat().st_size for path in entries),
             sum(1 for path in entries if path.stem in used))
@@ -434,14 +439,13 @@ def cache_usage(out: Path) -> tuple[int, int, int]:
 
 def prune_cache(out: Path) -> tuple[int, int]:
     """Remove cached utterances that no book under `out` uses any more."""
-    return UtteranceCache(out / CACHE_FOLDER).prune(_referenced_keys(out))
+    return UtteranceCache(cache_folder(out)).prune(_referenced_keys(out))
 
 
 def _referenced_keys(out: Path) -> set[str]:
     keys: set[str] = set()
-    for timings in out.glob("*/build/speech-*/*.timings.json"):
-        cues = json.loads(timings.read_text(encoding="utf-8"))["utterances"]
-        keys.update(cue["key"] for cue in cues)
+    for timings in speech_timings(out):
+        keys.update(cue.key for cue in ChapterTimings.read(timings).utterances)
     return keys
 
 
@@ -494,8 +498,8 @@ def plan(source: Path, options: RenderOptions | None = None, password: str | Non
     book = settled(extracted, effective)
     words = sum(len(text.split()) for c in book.chapters for text in [c.title, *c.paragraphs])
     profile = _profiles(effective.profiles)[0]
-    scripts = _scripts(book, reading_rules(None, options.given()), profile,
-                       options.given().voice)
+    scripts = chapter_scripts(book, reading_rules(None, options.given()), profile,
+                              options.given().voice)
     seconds = estimated_seconds(scripts, profile.rate_scale, options.device)
     megabytes = seconds * DELIVERED_BYTES_PER_SECOND / 1e6
     return BatchResult(
@@ -523,27 +527,30 @@ def batch(
             if dry_run:
                 results.append(plan(source, options, password))
                 continue
-            book = prepare_book(source, out, password=password, progress=progress,
-                                jobs=options.jobs)
-            if is_rendered(book, options):
-                progress.note(_("{file}: unchanged since its last render, skipped").format(
-                    file=source.name))
-                status, reports = "unchanged", []
-            else:
-                status, reports = "rendered", render_folder(book, options, progress)
-            report = json.loads((book / "render-report.json").read_text(encoding="utf-8"))[0]
-            results.append(BatchResult(
-                str(source), book.name, status, len(report["chapters"]),
-                round(sum(c["duration_seconds"] for c in report["chapters"]), 1),
-                _("{count} utterances synthesized").format(
-                    count=sum(r.synthesized for r in reports)),
-            ))
+            results.append(_batch_book(source, out, options, password, progress))
         except Exception as error:  # one bad book must not stop the batch
             results.append(BatchResult(str(source), slugify(source.stem, 64), "failed",
                                        message=on_error(source, error)))
         advance()
     if not dry_run:
         out.mkdir(parents=True, exist_ok=True)
-        write_atomically(out / "batch-report.json", json.dumps(
+        write_atomically(out / BATCH_REPORT_FILE, json.dumps(
             [asdict(result) for result in results], ensure_ascii=False, indent=2))
     return results
+
+
+def _batch_book(source: Path, out: Path, options: RenderOptions, password: str | None,
+                progress: Progress) -> BatchResult:
+    """One document of a batch: extracted unless kept, rendered unless unchanged."""
+    folder, book = _prepared(source, out, False, password, progress, False, options.jobs)
+    if is_rendered(folder, book, options):
+        progress.note(_("{file}: unchanged since its last render, skipped").format(
+            file=source.name))
+        status, reports = "unchanged", []
+    else:
+        status, reports = "rendered", _render(folder, book, options, progress)
+    report = read_reports(folder.report)[0]
+    return BatchResult(
+        str(source), folder.name, status, len(report.chapters), round(report.duration, 1),
+        _("{count} utterances synthesized").format(count=sum(r.synthesized for r in reports)),
+    )

@@ -6,6 +6,7 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..timings import ChapterTimings
 from .master import Mastering
 
 
@@ -16,7 +17,7 @@ class ChapterAudio:
     title: str
     mastering: Mastering
     master: Path
-    timings: Path
+    timings: ChapterTimings
 
 
 @dataclass(frozen=True)

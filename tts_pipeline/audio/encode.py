@@ -3,12 +3,12 @@ the whole book. Every file is written under a temporary name and renamed when co
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..book import Book, read_stamp, temporary_path, write_atomically
+from ..book import Book, temporary_path, write_atomically
+from ..stamp import file_state, is_fresh, write_stamp
 from .chapter import ChapterAudio, Timeline
 from .ffmpeg import MP3_ENCODER, encode_measured, run_ffmpeg
 from .id3 import add_comment
@@ -22,11 +22,6 @@ ENCODER_LOSS_DB = {".mp3": 0.4}  # 64 kbps MP3 reads 0.4-0.5 LU under its master
 CORRECTIONS = 2  # extra runs when the limiter takes a master below the profile's target
 PCM = ["-c:a", "pcm_s16le"]
 TAGGED = (".mp3", ".flac")  # the AAC streams are tagged once joined into the M4B
-
-
-def temporary(target: Path) -> Path:
-    """The name a file is written under until it is complete."""
-    return temporary_path(target)
 
 
 def encoder_loss(target: Path) -> str:
@@ -46,8 +41,8 @@ def cover_arguments(cover: Path | None, input_index: int) -> tuple[list[str], li
 def finish(target: Path, tags: dict[str, str]) -> None:
     """Add what ffmpeg could not write, then move the finished file into place."""
     if target.suffix == ".mp3" and tags.get("comment"):
-        add_comment(temporary(target), tags["comment"])
-    os.replace(temporary(target), target)
+        add_comment(temporary_path(target), tags["comment"])
+    os.replace(temporary_path(target), target)
 
 
 @dataclass(frozen=True)
@@ -74,12 +69,12 @@ class ChapterEncoding:
                "-metadata:s:v", "comment=Cover (front)"] if pictured else []),
             "-map_metadata", "-1",
             *[item for key, value in tags.items() for item in ("-metadata", f"{key}={value}")],
-            "-ac", "1", *codec, str(temporary(target)),
+            "-ac", "1", *codec, str(temporary_path(target)),
         ]
 
-    def stamp(self, target: Path, codec: list[str], master: os.stat_result) -> dict:
+    def stamp(self, target: Path, codec: list[str], master: list[int]) -> dict:
         """What a file is made from: when it changes, the file is encoded again."""
-        return {"master": [master.st_size, master.st_mtime_ns], "codec": codec,
+        return {"master": master, "codec": codec,
                 "tags": self.tags if target.suffix in TAGGED else {}, "cover": self.cover_size}
 
 
@@ -88,15 +83,14 @@ def _stamp_path(chapter: ChapterAudio, target: Path) -> Path:
 
 
 def _master_stamp(chapter: ChapterAudio) -> dict:
-    source = chapter.mastering.source.stat()
-    return {"source": [source.st_size, source.st_mtime_ns], "chain": chapter.mastering.chain()}
+    return {"source": file_state(chapter.mastering.source), "chain": chapter.mastering.chain()}
 
 
 def _master_and_encode(chapter: ChapterAudio, encoding: ChapterEncoding,
                        targets: list[tuple[Path, list[str]]]) -> None:
     """The raw speech through its mastering chain into the master and every file at once;
     again with more gain while the limiter leaves the master short of the target."""
-    outputs = [("", [*PCM, str(temporary(chapter.master))])] + [
+    outputs = [("", [*PCM, str(temporary_path(chapter.master))])] + [
         encoding.output(target, codec) for target, codec in targets]
     correction = 0.0
     for _ in range(CORRECTIONS + 1):
@@ -106,8 +100,8 @@ def _master_and_encode(chapter: ChapterAudio, encoding: ChapterEncoding,
         if missing is None:
             break
         correction += missing
-    os.replace(temporary(chapter.master), chapter.master)
-    write_atomically(_stamp_path(chapter, chapter.master), json.dumps(_master_stamp(chapter)))
+    os.replace(temporary_path(chapter.master), chapter.master)
+    write_stamp(_stamp_path(chapter, chapter.master), _master_stamp(chapter))
 
 
 def encode_chapter(chapter: ChapterAudio, encoding: ChapterEncoding,
@@ -115,13 +109,11 @@ def encode_chapter(chapter: ChapterAudio, encoding: ChapterEncoding,
     """Every file of one chapter in one ffmpeg run, from the raw speech through the mastering
     chain, with a meter on the master. A file is kept while nothing it is made from changed
     (its stamp lies beside the master); a stale file of a kept master is encoded from it."""
-    kept = chapter.master.is_file() and read_stamp(
-        _stamp_path(chapter, chapter.master)) == _master_stamp(chapter)
-    if kept:
-        master = chapter.master.stat()
+    if is_fresh(chapter.master, _stamp_path(chapter, chapter.master), _master_stamp(chapter)):
+        master = file_state(chapter.master)
         stale = [(target, codec) for target, codec in targets
-                 if not (target.is_file() and read_stamp(_stamp_path(chapter, target))
-                         == encoding.stamp(target, codec, master))]
+                 if not is_fresh(target, _stamp_path(chapter, target),
+                                 encoding.stamp(target, codec, master))]
         if not stale:
             return
         encode_measured(encoding.inputs(chapter.master), "",
@@ -129,11 +121,10 @@ def encode_chapter(chapter: ChapterAudio, encoding: ChapterEncoding,
     else:
         stale = targets
         _master_and_encode(chapter, encoding, stale)
-    master = chapter.master.stat()
+    master = file_state(chapter.master)
     for target, codec in stale:
         finish(target, encoding.tags)
-        write_atomically(_stamp_path(chapter, target), json.dumps(
-            encoding.stamp(target, codec, master), ensure_ascii=False))
+        write_stamp(_stamp_path(chapter, target), encoding.stamp(target, codec, master))
 
 
 def single_mp3(book: Book, chapters: list[ChapterAudio], timeline: Timeline, build: Path,
@@ -160,6 +151,6 @@ def single_mp3(book: Book, chapters: list[ChapterAudio], timeline: Timeline, bui
         *inputs, "-i", str(metadata), *cover_input, "-filter_complex", graph,
         "-map", "[book]", *cover_output, "-map_metadata", str(len(chapters)),
         "-map_chapters", str(len(chapters)), "-ac", "1", *MP3_ENCODER,
-        "-b:a", bitrate, "-f", "mp3", str(temporary(target)),
+        "-b:a", bitrate, "-f", "mp3", str(temporary_path(target)),
     ])
     finish(target, book_tags(book))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -12,8 +11,10 @@ from pathlib import Path
 
 import soundfile
 
-from ..book import read_stamp, temporary_path, write_atomically
+from ..book import temporary_path
 from ..i18n import _
+from ..stamp import file_state, holds, read_stamp, write_stamp
+from ..timings import SpeechFiles, read_timings
 from .ffmpeg import MP3_ENCODER, Loudness, measure_loudness, run_ffmpeg
 
 PRE_LEVEL_LUFS = -23.0  # voices differ in level: bring each chapter here before compressing
@@ -75,12 +76,12 @@ def _limiting(profile: Profile, gain: float, rate: int) -> str:
     return ",".join([*parts, f"aresample={rate}"])
 
 
-def _level(source: Path) -> float:
+def _level(speech: SpeechFiles) -> float:
     """The raw chapter's level: estimated when its audio was assembled, else measured."""
-    timings = read_stamp(source.with_name(f"{source.stem}.timings.json"))
-    if isinstance(timings, dict) and "level" in timings:
-        return float(timings["level"])
-    return measure_loudness(source, peak="none").integrated
+    timings = read_timings(speech.timings)
+    if timings is not None:
+        return float(timings.level)
+    return measure_loudness(speech.audio, peak="none").integrated
 
 
 @dataclass(frozen=True)
@@ -106,27 +107,25 @@ class Mastering:
         return None if self.profile.true_peak_db is None or abs(missing) < 0.2 else missing
 
 
-def _measured(source: Path, profile: Profile, rate: int, stamp_path: Path) -> Mastering:
+def _measured(speech: SpeechFiles, profile: Profile, rate: int, stamp_path: Path
+              ) -> Mastering:
     """Measure the chapter through the profile's filters (one ffmpeg run) and find its gains;
     kept in a stamp beside the master while the source and the profile do not change."""
-    source_stat = source.stat()
-    stamp = json.loads(json.dumps({  # as it reads back: tuples become lists
-        "source": [source_stat.st_size, source_stat.st_mtime_ns], "rate": rate,
-        "profile": asdict(profile),
-    }))
+    source = speech.audio
+    inputs = {"source": file_state(source), "rate": rate, "profile": asdict(profile)}
     kept = read_stamp(stamp_path)
-    if isinstance(kept, dict) and kept.get("stamp") == stamp:
+    if isinstance(kept, dict) and holds(kept, inputs, "stamp"):
         return Mastering(source, profile, rate, kept["level_db"], kept["gain_db"])
     unlimited = profile.true_peak_db is None
-    level = PRE_LEVEL_LUFS - _level(source)
+    level = PRE_LEVEL_LUFS - _level(speech)
     chain = ",".join(part for part in (f"volume={level:.2f}dB", profile.filters) if part)
     measured = measure_loudness(source, "true" if unlimited else "none", chain)
     gain = profile.target_lufs - measured.integrated
     if unlimited:  # never let the gain clip
         gain = min(gain, -0.1 - measured.peak)
     mastering = Mastering(source, profile, rate, round(level, 2), round(gain, 2))
-    write_atomically(stamp_path, json.dumps({"stamp": stamp, "level_db": mastering.level_db,
-                                             "gain_db": mastering.gain_db}))
+    write_stamp(stamp_path, {"stamp": inputs, "level_db": mastering.level_db,
+                             "gain_db": mastering.gain_db})
     return mastering
 
 
@@ -136,27 +135,26 @@ def largest_first(paths: list[Path]) -> list[int]:
 
 
 def measure_chapters(
-    sources: list[Path],
-    folder: Path,
+    speech: list[SpeechFiles],
+    stamps: list[Path],
     profile: Profile,
     jobs: int,
     advance: Callable[[], None] = lambda: None,
 ) -> list[Mastering]:
     """Measure every chapter and decide its mastering: a common level through the profile's
     filters, then the gain to the profile's loudness under its peak ceiling, at the profile's
-    rate (or the first chapter's). The package stage writes the masters through these chains."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rate = profile.sample_rate or soundfile.info(str(sources[0])).samplerate
+    rate (or the first chapter's); each kept in its stamp. The package stage writes the
+    masters through these chains."""
+    rate = profile.sample_rate or soundfile.info(str(speech[0].audio)).samplerate
     found: dict[int, Mastering] = {}
 
     def work(index: int) -> None:
-        found[index] = _measured(sources[index], profile, rate,
-                                 folder / f"{sources[index].stem}.json")
+        found[index] = _measured(speech[index], profile, rate, stamps[index])
         advance()
 
     with ThreadPoolExecutor(max(1, jobs)) as pool:
-        list(pool.map(work, largest_first(sources)))
-    return [found[index] for index in range(len(sources))]
+        list(pool.map(work, largest_first([files.audio for files in speech])))
+    return [found[index] for index in range(len(speech))]
 
 
 def master_file(source: Path, target: Path, profile: Profile) -> None:
@@ -164,7 +162,8 @@ def master_file(source: Path, target: Path, profile: Profile) -> None:
     an MP3, when `target` ends in .mp3)."""
     rate = profile.sample_rate or soundfile.info(str(source)).samplerate
     with tempfile.TemporaryDirectory() as work:
-        chain = _measured(source, profile, rate, Path(work) / "stamp.json").chain()
+        files = SpeechFiles(source, Path(work) / "timings.json")
+        chain = _measured(files, profile, rate, Path(work) / "stamp.json").chain()
     temporary = temporary_path(target)
     codec = ([*MP3_ENCODER, "-b:a", profile.mp3_bitrate, "-f", "mp3"]
              if target.suffix.lower() == ".mp3" else ["-c:a", "pcm_s16le", "-f", "wav"])

@@ -7,9 +7,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..book import Book, write_atomically
+from ..book import Book, temporary_path, write_atomically
 from .chapter import ChapterAudio, Timeline
-from .encode import cover_arguments, temporary
+from .encode import cover_arguments
 from .ffmpeg import run_ffmpeg
 from .tags import book_tags, ffmetadata
 
@@ -51,10 +51,10 @@ def write_m4b(book: Book, chapters: list[ChapterAudio], streams: list[Path],
         "-map", "0:a", *cover_output, "-map_metadata", "1", "-map_chapters", "1",
         "-c:a", "copy", "-metadata:s:a:0", "language=vie", "-metadata", "media_type=2",
         "-movie_timescale", str(timeline.rate), "-movflags", "+faststart", "-f", "ipod",
-        str(temporary(target)),
+        str(temporary_path(target)),
     ])
-    shortened = shorten_nero_titles(temporary(target), titles)
-    os.replace(temporary(target), target)
+    shortened = shorten_nero_titles(temporary_path(target), titles)
+    os.replace(temporary_path(target), target)
     joined.unlink()
     return shortened
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import soundfile
 
 from ..book import Book, write_atomically
+from ..folder import BookFolder
 from ..i18n import _
 from .chapter import ChapterAudio, Timeline
 from .encode import (
@@ -25,9 +26,9 @@ from .encode import (
 from .master import Profile, largest_first
 from .mp4 import NERO_TITLE_BYTES, adts_frames, write_m4b
 from .subtitles import subtitles, transcript
-from .tags import book_tags, safe_file_name
+from .tags import book_tags
 
-__all__ = ["ChapterAudio", "deliverable_count", "package"]
+__all__ = ["deliverable_count", "package"]
 
 
 @dataclass(frozen=True)
@@ -35,31 +36,28 @@ class ChapterFiles:
     """One kind of file made per chapter: a deliverable, or the M4B's AAC streams."""
 
     kind: str  # the profile's deliverable it serves: m4b, mp3, flac
-    folder: Path
     suffix: str
     codec: list[str]
-    titled: bool = True  # named "NN - title", else "NN"
 
-    def paths(self, chapters: list[ChapterAudio]) -> list[Path]:
-        return [self.folder / (f"{number:02d} - {safe_file_name(chapter.title)}{self.suffix}"
-                               if self.titled else f"{number:02d}{self.suffix}")
-                for number, chapter in enumerate(chapters, start=1)]
+    @property
+    def delivered(self) -> bool:
+        """Whether these are the listener's files (the M4B's streams are not)."""
+        return self.kind != "m4b"
 
 
-def chapter_files(profile: Profile, target: Path, build: Path) -> list[ChapterFiles]:
+def chapter_files(profile: Profile) -> list[ChapterFiles]:
     """The per-chapter files this profile needs."""
     table = [
-        ChapterFiles("m4b", build, ".aac", AAC_ENCODER, titled=False),
-        ChapterFiles("mp3", target / ("mp3" if not profile.folder else ""), ".mp3",
-                     [*MP3_ENCODER, "-b:a", profile.mp3_bitrate]),
-        ChapterFiles("flac", target, ".flac", FLAC_ENCODER),
+        ChapterFiles("m4b", ".aac", AAC_ENCODER),
+        ChapterFiles("mp3", ".mp3", [*MP3_ENCODER, "-b:a", profile.mp3_bitrate]),
+        ChapterFiles("flac", ".flac", FLAC_ENCODER),
     ]
     return [files for files in table if files.kind in profile.deliverables]
 
 
-def _remove_stale(files: ChapterFiles, paths: list[Path], keep: str) -> None:
+def _remove_stale(folder: Path, suffix: str, paths: list[Path], keep: str) -> None:
     """Delivered files of chapters that are gone or renamed (the book's own file stays)."""
-    for stale in set(files.folder.glob(f"*{files.suffix}")) - set(paths):
+    for stale in set(folder.glob(f"*{suffix}")) - set(paths):
         if stale.name != keep:
             stale.unlink()
 
@@ -98,10 +96,9 @@ def _playlist(chapters: list[ChapterAudio], paths: list[Path], timeline: Timelin
 
 def package(
     book: Book,
+    folder: BookFolder,
     chapters: list[ChapterAudio],
-    folder: Path,
     profile: Profile,
-    cover: Path | None,
     jobs: int,
     mp3_single: bool = False,
     advance: Callable[[], None] = lambda: None,
@@ -111,38 +108,59 @@ def package(
 
     Every chapter is mastered and encoded on its own and kept while nothing it is made from
     changes; the M4B joins the chapters' AAC streams without encoding them again."""
-    name, build = folder.name, chapters[0].master.parent
-    target = folder / profile.folder if profile.folder else folder
-    kinds = chapter_files(profile, target, build)
-    files = {kind.kind: kind.paths(chapters) for kind in kinds}
+    kinds = chapter_files(profile)
+    titles = [chapter.title for chapter in chapters]
+    files = {kind.kind: folder.chapter_files(profile, kind.kind, kind.suffix, titles)
+             for kind in kinds}
     for kind in kinds:
-        kind.folder.mkdir(parents=True, exist_ok=True)
-        if kind.titled:
-            _remove_stale(kind, files[kind.kind], f"{name}{kind.suffix}")
-    target.mkdir(parents=True, exist_ok=True)
+        folder.chapter_folder(profile, kind.kind).mkdir(parents=True, exist_ok=True)
+        if kind.delivered:
+            _remove_stale(folder.chapter_folder(profile, kind.kind), kind.suffix,
+                          files[kind.kind], folder.deliverable(profile, kind.suffix).name)
+    folder.deliverables(profile).mkdir(parents=True, exist_ok=True)
+    cover = folder.cover(book)
     _encode_chapters(book, chapters, files, {kind.kind: kind.codec for kind in kinds}, cover,
                      jobs, advance)
-    outputs = [path for kind in kinds if kind.titled for path in files[kind.kind]]
+    outputs = [path for kind in kinds if kind.delivered for path in files[kind.kind]]
     timeline = _timeline(chapters, files.get("m4b"))
-    if mp3_single and "m4b" in files:  # from the masters, now that every chapter's is written
-        single_mp3(book, chapters, timeline, build, target / f"{name}.mp3", cover,
-                   profile.mp3_bitrate)
-        outputs.append(target / f"{name}.mp3")
-        advance()
     if "m4b" in files:
-        m4b = target / f"{name}.m4b"
-        for number in write_m4b(book, chapters, files["m4b"], timeline, build, m4b, cover):
-            warn(_("chapter {number}'s title is longer than the {size} bytes of the Nero "
-                   "chapter list: players that read only that list show it shortened").format(
-                number=number, size=NERO_TITLE_BYTES))
-        outputs.insert(0, m4b)
+        m4b, *single = _book_files(book, folder, profile, chapters, files["m4b"], timeline,
+                                   mp3_single, advance, warn)
+        outputs = [m4b, *outputs, *single]
+    return outputs + _texts(book, folder, profile, chapters, files, timeline)
+
+
+def _book_files(book: Book, folder: BookFolder, profile: Profile, chapters: list[ChapterAudio],
+                streams: list[Path], timeline: Timeline, mp3_single: bool,
+                advance: Callable[[], None], warn: Callable[[str], None]) -> list[Path]:
+    """The M4B from the chapters' AAC streams, and the single MP3 (from the masters, now
+    that every chapter's is written) when asked for; their paths."""
+    build, cover = folder.masters(profile), folder.cover(book)
+    outputs = []
+    if mp3_single:
+        single_mp3(book, chapters, timeline, build, folder.deliverable(profile, ".mp3"), cover,
+                   profile.mp3_bitrate)
+        outputs.append(folder.deliverable(profile, ".mp3"))
+        advance()
+    m4b = folder.deliverable(profile, ".m4b")
+    for number in write_m4b(book, chapters, streams, timeline, build, m4b, cover):
+        warn(_("chapter {number}'s title is longer than the {size} bytes of the Nero "
+               "chapter list: players that read only that list show it shortened").format(
+            number=number, size=NERO_TITLE_BYTES))
+    return [m4b, *outputs]
+
+
+def _texts(book: Book, folder: BookFolder, profile: Profile, chapters: list[ChapterAudio],
+           files: dict[str, list[Path]], timeline: Timeline) -> list[Path]:
+    """The playlist (where the profile has one) and the subtitles, then the transcript."""
     texts = {".m3u8": _playlist(chapters, files["mp3"], timeline)} if (
         "playlist" in profile.deliverables) else {}
     texts.update(zip((".vtt", ".srt"), subtitles(chapters, timeline), strict=True))
+    outputs = []
     for suffix, text in texts.items():
-        write_atomically(target / f"{name}{suffix}", text)
-        outputs.append(target / f"{name}{suffix}")
-    write_atomically(folder / f"{name}.txt", transcript(book, chapters))
+        write_atomically(folder.deliverable(profile, suffix), text)
+        outputs.append(folder.deliverable(profile, suffix))
+    write_atomically(folder.transcript, transcript(book, chapters))
     return outputs
 
 

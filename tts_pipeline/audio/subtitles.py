@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from ..book import Book
 from .chapter import ChapterAudio, Timeline
 
@@ -20,13 +18,12 @@ def subtitles(chapters: list[ChapterAudio], timeline: Timeline) -> tuple[str, st
     codec's delay, and the utterance's place in the chapter audio (from sample counts)."""
     vtt, srt = ["WEBVTT", ""], []
     for chapter, offset in zip(chapters, timeline.starts(), strict=True):
-        timing = json.loads(chapter.timings.read_text(encoding="utf-8"))
-        for cue in timing["utterances"]:
-            start = offset + timeline.delay + cue["start"]
-            end = offset + timeline.delay + cue["end"]
-            vtt += [f"{_timestamp(start, '.')} --> {_timestamp(end, '.')}", cue["written"], ""]
+        for cue in chapter.timings.utterances:
+            start = offset + timeline.delay + cue.start
+            end = offset + timeline.delay + cue.end
+            vtt += [f"{_timestamp(start, '.')} --> {_timestamp(end, '.')}", cue.written, ""]
             srt += [str(len(srt) // 4 + 1),
-                    f"{_timestamp(start, ',')} --> {_timestamp(end, ',')}", cue["written"], ""]
+                    f"{_timestamp(start, ',')} --> {_timestamp(end, ',')}", cue.written, ""]
     return "\n".join(vtt), "\n".join(srt)
 
 
@@ -34,9 +31,9 @@ def transcript(book: Book, chapters: list[ChapterAudio]) -> str:
     """The written text of the book, chapter by chapter, as the listener hears it."""
     lines = [book.title, ""]
     for chapter in chapters:
-        cues = json.loads(chapter.timings.read_text(encoding="utf-8"))["utterances"]
+        cues = chapter.timings.utterances
         lines += [chapter.title, "=" * len(chapter.title), ""]
-        if cues and cues[0]["written"] == chapter.title:
+        if cues and cues[0].written == chapter.title:
             cues = cues[1:]
-        lines += [" ".join(cue["written"] for cue in cues), ""]
+        lines += [" ".join(cue.written for cue in cues), ""]
     return "\n".join(lines)

@@ -11,10 +11,14 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from ..book import BOOK_FILE, BookError, read_book, slugify
+from ..audio.master import PROFILES
+from ..book import BookError, slugify
 from ..config import resolve
 from ..errors import UserError
+from ..folder import BookFolder
 from ..i18n import _
+
+PUBLISHED_PROFILE = "phone"  # its single MP3, M4B and subtitles are the issue's
 
 
 class PublishError(UserError):
@@ -54,7 +58,7 @@ class Episode:
 
     def sources(self) -> list[Path]:
         """Every file the published issue is made from."""
-        files = [self.folder / "book.toml", self.mp3, self.subtitles, self.m4b, self.cover]
+        files = [BookFolder(self.folder).book_file, self.mp3, self.subtitles, self.m4b, self.cover]
         files += [chapter.audio for chapter in self.chapters]
         return [path for path in files if path is not None]
 
@@ -91,13 +95,14 @@ def _id3_chapters(mp3: Path) -> list[tuple[str, float, float]]:
 
 def load_episode(folder: Path) -> Episode:
     """Read a book folder rendered with `--mp3-single`; PublishError says what is missing."""
+    place, delivered = BookFolder(folder), PROFILES[PUBLISHED_PROFILE]
     try:
-        book = read_book(folder)
-        publisher = resolve(book, folder / BOOK_FILE).publisher  # book.toml's, else the user's
+        book = place.load()
+        publisher = resolve(book, place.book_file).publisher  # book.toml's, else the user's
     except BookError as error:
         raise PublishError(str(error)) from None
-    mp3 = folder / f"{folder.name}.mp3"
-    subtitles = folder / f"{folder.name}.vtt"
+    mp3 = place.deliverable(delivered, ".mp3")
+    subtitles = place.deliverable(delivered, ".vtt")
     if not mp3.is_file() or not subtitles.is_file():
         raise PublishError(_("{folder} has no single MP3 to publish: run `{command}` first"
                              ).format(folder=folder,
@@ -106,15 +111,16 @@ def load_episode(folder: Path) -> Episode:
     if not marks:
         raise PublishError(_("{file} has no chapters: render it again with --mp3-single"
                              ).format(file=mp3))
-    chapter_files = sorted((folder / "mp3").glob("*.mp3"))
+    chapter_files = sorted(place.chapter_folder(delivered, "mp3").glob("*.mp3"))
     cues = read_cues(subtitles)
     chapters = []
     for number, (title, start, end) in enumerate(marks):
         audio = chapter_files[number] if len(chapter_files) == len(marks) else None
         own = tuple(cue for cue in cues if start <= cue.start < end)
         chapters.append(EpisodeChapter(title, start, end, audio, own))
-    m4b = folder / f"{folder.name}.m4b"
-    cover = folder / book.cover if book.cover and (folder / book.cover).is_file() else None
+    m4b = place.deliverable(delivered, ".m4b")
+    cover = place.cover(book)
+    cover = cover if cover and cover.is_file() else None
     return Episode(
         slug=slugify(folder.name, max_length=80), folder=folder, title=book.title,
         publisher=publisher, edition=book.edition(), date=book.date,

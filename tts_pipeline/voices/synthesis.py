@@ -15,9 +15,11 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-from ..book import PARTIAL_GLOB, temporary_path, write_atomically
+from ..book import PARTIAL_GLOB, temporary_path
 from ..i18n import _
 from ..reading import Utterance
+from ..stamp import is_fresh
+from ..timings import ChapterTimings, Cue, SpeechFiles
 from .voice import Engine, Voice, VoiceError, engine_version, load_engine
 
 LEAD_SECONDS = 0.7
@@ -36,8 +38,7 @@ class ChapterScript:
 class ChapterSpeech:
     """Where a chapter's audio and timings are, and how much of it was synthesized now."""
 
-    audio: Path
-    timings: Path
+    files: SpeechFiles
     synthesized: int
     cached: int
 
@@ -173,25 +174,23 @@ def _ctrl_c_held() -> Iterator[None]:
 
 
 def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
-              audio_path: Path, timings_path: Path) -> None:
+              files: SpeechFiles) -> None:
     """Chapter audio: lead-in silence, each utterance and its pause, a tail; with timings."""
     manifest = hashlib.sha256(json.dumps(
         [script.title, [[key, u.pause_after] for key, u in zip(keys, script.utterances,
                                                                  strict=True)]]
     ).encode()).hexdigest()
-    if audio_path.is_file() and timings_path.is_file():
-        previous = json.loads(timings_path.read_text(encoding="utf-8"))
-        if previous.get("manifest") == manifest:
-            return
+    if is_fresh(files.audio, files.timings, manifest, "manifest"):
+        return
     rate = cache.load(keys[0])[1] if keys else 22050
     position = round(LEAD_SECONDS * rate)
     cues, powers = [], []
-    with audio_writer(audio_path, rate) as output:  # one utterance in memory at a time
+    with audio_writer(files.audio, rate) as output:  # one utterance in memory at a time
         output.write(np.zeros(position, np.float32))
         for key, utterance in zip(keys, script.utterances, strict=True):
             audio, _ = cache.load(key)
-            cues.append({"written": utterance.written, "spoken": utterance.spoken, "key": key,
-                         "start": position / rate, "end": (position + len(audio)) / rate})
+            cues.append(Cue(utterance.written, utterance.spoken, key, position / rate,
+                            (position + len(audio)) / rate))
             pause = round(utterance.pause_after * rate)
             output.write(audio)
             output.write(np.zeros(pause, np.float32))
@@ -199,11 +198,9 @@ def _assemble(script: ChapterScript, keys: list[str], cache: UtteranceCache,
             position += len(audio) + pause
         tail = round(TAIL_SECONDS * rate)
         output.write(np.zeros(tail, np.float32))
-    write_atomically(timings_path, json.dumps(
-        {"title": script.title, "sample_rate": rate, "frames": position + tail,
-         "level": speech_level(np.concatenate(powers) if powers else np.zeros(0)),
-         "manifest": manifest, "utterances": cues},
-        ensure_ascii=False, indent=1))
+    ChapterTimings(script.title, rate, position + tail,
+                   speech_level(np.concatenate(powers) if powers else np.zeros(0)),
+                   manifest, cues).write(files.timings)
 
 
 def block_powers(audio: np.ndarray, rate: int) -> np.ndarray:
@@ -270,7 +267,7 @@ def estimated_seconds(scripts: Sequence[ChapterScript], rate_scale: float = 1.0,
 
 def speak(
     scripts: Sequence[ChapterScript],
-    build: Path,
+    targets: Sequence[SpeechFiles],
     cache_root: Path,
     jobs: int = 1,
     rate_scale: float = 1.0,
@@ -279,7 +276,8 @@ def speak(
     advance: Callable[[], None] = lambda: None,
     on_plan: Callable[[int], None] = lambda total: None,
 ) -> list[ChapterSpeech]:
-    """Synthesize what the cache lacks (all, if `force`), then write NN.flac + NN.timings.json."""
+    """Synthesize what the cache lacks (all, if `force`), then write each chapter's audio and
+    timings into its target."""
     cache = UtteranceCache(cache_root)
     salts = {s.voice.name: cache.salt(s.voice, rate_scale) for s in scripts}
     keys = [[cache.key(u.spoken, salts[s.voice.name]) for u in s.utterances] for s in scripts]
@@ -296,17 +294,14 @@ def speak(
     for name, items in missing.items():
         _fill_cache(sorted(items.items()), voices[name], rate_scale, device, cache_root, jobs,
                     advance)
-    build.mkdir(parents=True, exist_ok=True)
     results = []
-    for index, (script, chapter_keys) in enumerate(zip(scripts, keys, strict=True)):
-        audio = build / f"{script.number:02d}.flac"
+    for index, (target, chapter_keys) in enumerate(zip(targets, keys, strict=True)):
+        target.audio.parent.mkdir(parents=True, exist_ok=True)
         if force:
-            audio.unlink(missing_ok=True)
+            target.audio.unlink(missing_ok=True)
         synthesized = sum(1 for key in set(chapter_keys) if owner.get(key) == index)
-        results.append(ChapterSpeech(audio, build / f"{script.number:02d}.timings.json",
-                                     synthesized, len(chapter_keys) - synthesized))
+        results.append(ChapterSpeech(target, synthesized, len(chapter_keys) - synthesized))
     with ThreadPoolExecutor(max(1, jobs)) as pool:  # numpy and libsndfile release the GIL
-        list(pool.map(lambda item: _assemble(item[0], item[1], cache, item[2].audio,
-                                             item[2].timings),
-                      zip(scripts, keys, results, strict=True)))
+        list(pool.map(lambda item: _assemble(item[0], item[1], cache, item[2]),
+                      zip(scripts, keys, targets, strict=True)))
     return results
