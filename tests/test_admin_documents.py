@@ -399,3 +399,44 @@ def test_pieces_of_a_word_written_apart_are_joined_without_a_space():
     text = heard(book_of("12"))
     assert "Thông tư số 09/2017/TT-BTC ngày 06/02/2017 về Quy chuẩn kỹ thuật quốc gia" in text
     assert "Thông tư s ố" not in text
+
+
+HELD_OUT = Path(__file__).parent / "real"
+
+
+def held_out(number: str) -> Path:
+    """A held-out real PDF of tests/real by its number (see its SOURCES.md)."""
+    found = sorted(HELD_OUT.glob(f"{number}_*.pdf"))
+    assert found, f"{HELD_OUT}/{number}_*.pdf is missing"
+    return found[0]
+
+
+def test_numbered_headings_set_like_the_text_are_known_by_their_shape():
+    """A Word annex sets its provinces '1. Thành phố Hà Nội' in the body's own style: short
+    numbered lines without a sentence's end, each over text of its own, are its chapters;
+    the bold 'Phụ lục' that opens it is the first."""
+    def blocks(texts, bold=()):
+        return [Block("paragraph", text, 0, text in bold) for text in texts]
+
+    annex = "Phụ lục DANH MỤC ĐỊA BÀN ÁP DỤNG MỨC LƯƠNG TỐI THIỂU"
+    document = blocks([annex, "(Kèm theo Nghị định số 293/2025/NĐ-CP)", "1. Thành phố Hà Nội",
+                       "- Vùng I, gồm các phường Hoàn Kiếm, Cửa Nam.", "2. Tỉnh Cao Bằng",
+                       "- Vùng III, gồm các phường Thục Phán.", "3. Tỉnh Tuyên Quang",
+                       "- Vùng IV, gồm các xã, phường còn lại."], bold=[annex])
+    assert [block.text for block in structure(document, False) if block.kind == "title"] == [
+        annex, "1. Thành phố Hà Nội", "2. Tỉnh Cao Bằng", "3. Tỉnh Tuyên Quang"]
+    listed = blocks(["Kính gửi các sở:", "1. Sở Tư pháp", "2. Sở Tài chính", "3. Sở Nội vụ",
+                     "Đề nghị các sở thực hiện."])  # a list of short items: no structure
+    assert structure(listed, False) == listed
+    sentences = blocks(["1. Tăng cường kiểm tra;", "Nội dung.", "2. Báo cáo kết quả;",
+                        "Nội dung.", "3. Tổng hợp ý kiến;", "Nội dung."])
+    assert structure(sentences, False) == sentences
+    two = blocks(["1. Mục một", "Nội dung.", "2. Mục hai", "Nội dung."])
+    assert structure(two, False) == two
+
+
+def test_a_real_annex_is_chaptered_by_its_plain_numbered_provinces():
+    """Held-out 02 (the annex of decree 293/2025): 34 provinces at body size and weight."""
+    titles = [chapter.title for chapter in extract(held_out("02"))[0].chapters]
+    assert len(titles) == 35 and titles[0].startswith("Phụ lục DANH MỤC")
+    assert titles[1] == "1. Thành phố Hà Nội" and titles[-1] == "34. Tỉnh Cà Mau"

@@ -27,6 +27,7 @@ TITLED_RUN = 3  # numbered sections that structure a document with a title of it
 LABEL_WORDS = 3  # a bare heading label ('Chương IV', 'Phần thứ hai') is this short
 OPENING_CHARS = 24  # a heading's label ('Chương XII', 'PHỤ LỤC') is in this many characters
 CAPITALS_SHARE = 0.8  # of a heading's letters, for a heading known without its bold
+SHAPED_HEADING_WORDS = 12  # a numbered heading known by its shape alone is this short
 
 DOCUMENT_TYPES = (
     "nghi quyet", "quyet dinh", "chi thi", "ke hoach", "thong bao", "bao cao", "to trinh",
@@ -254,14 +255,22 @@ def starts_section(text: str) -> bool:
                for level in LEVELS)
 
 
-def _heading_number(block: Block, level: Level) -> int | None:
-    """The number of a paragraph that is a heading of `level`, else None."""
+def _heading_number(block: Block, level: Level, shaped: bool = False) -> int | None:
+    """The number of a paragraph that is a heading of `level`, else None; a `shaped` heading
+    may be set like the text (see _shaped_heading)."""
     match = level.pattern.match(_opening(block.text))
     if block.kind != "paragraph" or match is None:
         return None
-    if level.styled and not _styled_heading(block):
+    if level.styled and not (_styled_heading(block) or shaped and _shaped_heading(block)):
         return None
     return _number(match.group(1))
+
+
+def _shaped_heading(block: Block) -> bool:
+    """A short numbered line standing alone without a sentence's end ('2. Tỉnh Cao Bằng'): a
+    heading a Word file may set in the text's own style, whose shape alone shows it."""
+    text = block.text.rstrip()
+    return len(text.split()) <= SHAPED_HEADING_WORDS and not re.search(r"[.,;:!?…]$", text)
 
 
 def _styled_heading(block: Block) -> bool:
@@ -271,33 +280,42 @@ def _styled_heading(block: Block) -> bool:
 
 
 def _appendix(block: Block) -> bool:
-    """A 'PHỤ LỤC' heading in capitals: an appendix, always a chapter of its own."""
+    """A 'PHỤ LỤC' heading in capitals, or a short bold paragraph opening 'Phụ lục': an
+    appendix, always a chapter of its own."""
     opening = _APPENDIX.match(_opening(block.text))
-    return block.kind != "row" and opening is not None and capitals(block.text[:opening.end()])
+    return block.kind != "row" and opening is not None and (
+        capitals(block.text[:opening.end()]) or block.bold and _styled_heading(block))
 
 
-def _numbered_run(blocks: list[Block], level: Level) -> list[int]:
+def _numbered_run(blocks: list[Block], level: Level, shaped: bool = False) -> list[int]:
     """Indexes of the headings of `level` numbered 1, 2, 3 … in order; [] unless every such
-    heading before the appendices fits the run (list items restarting at 1 are not a
-    structure). A number read once more where the next was due stands for it: OCR reads
-    'III.' as 'II.'."""
+    heading before the appendices that follow it fits the run (list items restarting at 1
+    are not a structure; an appendix that opens the document is the document). A number
+    read once more where the next was due stands for it: OCR reads 'III.' as 'II.'.
+    Headings known by their `shaped` alone must be TITLED_RUN or more, each with text of its
+    own under it (a list of short items is no structure)."""
     run: list[int] = []
     for index, block in enumerate(blocks):
-        if _appendix(block):
+        if _appendix(block) and run:
             break
-        number = _heading_number(block, level)
+        number = _heading_number(block, level, shaped)
         if number is None:
             continue
         misread = len(run) >= 2 and number == len(run)  # 'III.' read as 'II.'
         if number != len(run) + 1 and not misread:
             return []
         run.append(index)
+    if shaped and (len(run) < TITLED_RUN or any(
+            after - before < 2 for before, after in zip(run, [*run[1:], len(blocks)],
+                                                        strict=True))):
+        return []
     return run if len(run) >= 2 else []
 
 
-def _heading(block: Block, level: Level) -> list[Block]:
-    """A heading paragraph as a title; a long 'Điều N. …' as its label and the rest."""
-    if level is ARTICLE and len(block.text.split()) > ARTICLE_TITLE_WORDS:
+def _heading(block: Block, level: Level, bare: bool = False) -> list[Block]:
+    """A heading paragraph as a title; a long 'Điều N. …', or a `bare` one (with no text
+    under it: the article is its one sentence), as its label and the rest."""
+    if level is ARTICLE and (bare or len(block.text.split()) > ARTICLE_TITLE_WORDS):
         label = ARTICLE.pattern.match(_opening(block.text))
         assert label is not None
         return [replace(block, kind="title", text=block.text[:label.end()].rstrip(" .:")),
@@ -307,12 +325,14 @@ def _heading(block: Block, level: Level) -> list[Block]:
 
 def structure(blocks: list[Block], administrative: bool) -> list[Block]:
     """The blocks with the top level of numbered headings (and appendices, 'PHỤ LỤC') made
-    titles. An administrative document always uses its structure; another only when no
-    titles were found by type size, or one (its own title) above TITLED_RUN or more
-    numbered sections (a journal article)."""
-    runs = (_numbered_run(blocks, level) for level in LEVELS)
-    level, run = next(((level, run) for level, run in zip(LEVELS, runs, strict=True) if run),
-                      (None, []))
+    titles; headings known by their shape only where no level is set apart by style. An
+    administrative document always uses its structure; another only when no titles were
+    found by type size, or one (its own title) above TITLED_RUN or more numbered sections
+    (a journal article)."""
+    tries = [(level, False) for level in LEVELS] + [(level, True) for level in LEVELS
+                                                    if level.styled]
+    runs = ((level, _numbered_run(blocks, level, shaped)) for level, shaped in tries)
+    level, run = next(((level, run) for level, run in runs if run), (None, []))
     titles = sum(block.kind == "title" for block in blocks)
     if level is None or not (administrative or titles == 0
                              or titles == 1 and len(run) >= TITLED_RUN):
@@ -321,7 +341,9 @@ def structure(blocks: list[Block], administrative: bool) -> list[Block]:
     result: list[Block] = []
     for index, block in enumerate(blocks):
         if index in heads:
-            result += _heading(block, level)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            bare = following is None or index + 1 in heads or following.kind == "title"
+            result += [part for part in _heading(block, level, bare) if part.text]
         elif result and _name_of(result[-1], block):
             result[-1] = replace(result[-1], text=f"{result[-1].text} {block.text}")
         elif _appendix(block):

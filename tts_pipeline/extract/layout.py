@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from .admin import DocumentHead, capitals, starts_section
+from .admin import DocumentHead, capitals, plain, starts_section
 from .legacy import SYMBOL_AND_LOOKALIKES
 from .pdf import Line, PdfText, Span
 
@@ -118,7 +118,9 @@ def _repeated_rows(lines: list[Line], page_count: int, running: set[int]) -> set
 
 
 def _toc_lines(lines: list[Line]) -> set[int]:
-    """Indexes of table-of-contents lines: from a TOC heading to its last entry on that page."""
+    """Indexes of table-of-contents lines: from a TOC heading to its last entry (a title
+    with a leader and a page number) on that page. A heading over no such entries stays: it
+    heads a list read as text, or a section ('NỘI DUNG')."""
     dropped: set[int] = set()
     by_page: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
@@ -128,11 +130,40 @@ def _toc_lines(lines: list[Line]) -> set[int]:
             (i for i in indexes if _TOC_HEADING.match(lines[i].text.strip())), None
         )
         entries = [i for i in indexes if _TOC_ENTRY.search(lines[i].text.strip())]
-        if heading is None and len(entries) < 3:
+        if len(entries) < (1 if heading is not None else 3):
             continue
         start = heading if heading is not None else entries[0]
-        last = max(entries) if entries else start
-        dropped.update(i for i in indexes if start <= i <= last)
+        dropped.update(i for i in indexes if start <= i <= max(entries))
+    return dropped
+
+
+_CONTACT = re.compile(r"^(dien thoai|tel|phones?|fax|e-?mail|website|giay phep|publication"
+                      r" permit|licen[cs]e|tru so|toa soan|editorial office)\b")
+_PRINTER = re.compile(r"\bnop luu chieu\b|^printed (in|at|by)\b.*\b(company|ltd|limited)\b")
+SIDEBAR_SHARE = 0.4  # a masthead sidebar is narrower than this share of its page's text
+CONTACT_LINES = 3  # a masthead gives at least this many contact or permit lines
+
+
+def _colophon_lines(lines: list[Line]) -> set[int]:
+    """Indexes of a periodical's colophon, which the press law makes every issue print: the
+    printer's line ('In xong và nộp lưu chiểu …'), and a masthead sidebar (editors, council,
+    office, phone, permit): every line on its page within the narrow band across that holds
+    CONTACT_LINES or more contact or permit lines."""
+    dropped = {index for index, line in enumerate(lines) if _PRINTER.search(plain(line.text))}
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(index)
+    for indexes in by_page.values():
+        contacts = [lines[i] for i in indexes if _CONTACT.match(plain(lines[i].text).strip())]
+        if len(contacts) < CONTACT_LINES:
+            continue
+        left, right = min(line.x0 for line in contacts), max(line.x1 for line in contacts)
+        text_left = min(lines[i].x0 for i in indexes)
+        text_right = max(lines[i].x1 for i in indexes)
+        if right - left >= SIDEBAR_SHARE * (text_right - text_left):
+            continue
+        dropped.update(i for i in indexes if lines[i].x0 >= left - lines[i].size
+                       and lines[i].x1 <= right + lines[i].size)
     return dropped
 
 
@@ -522,6 +553,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
     size = body_size(lines)
     toc = _toc_lines(lines)
     dropped = _running_lines(lines, pdf.page_count) | toc | (closing or set())
+    dropped |= _colophon_lines(lines)
     dropped |= _repeated_rows(lines, pdf.page_count, dropped)
     dropped |= _ghost_lines(lines, dropped, size)
     head_lines = set(head.letterhead + head.title) if head else set()
