@@ -21,7 +21,7 @@ from tts_pipeline.extract import extract
 from tts_pipeline.extract.admin import closing_lines, document_head, structure
 from tts_pipeline.extract.chapters import OPENING_TITLE
 from tts_pipeline.extract.layout import Block, analyse, clean_text, join_lines
-from tts_pipeline.extract.pdf import read_pdf
+from tts_pipeline.extract.pdf import Line, read_pdf
 from tts_pipeline.extract.plain import read_plain
 
 REAL_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-dev"
@@ -440,3 +440,31 @@ def test_a_real_annex_is_chaptered_by_its_plain_numbered_provinces():
     titles = [chapter.title for chapter in extract(held_out("02"))[0].chapters]
     assert len(titles) == 35 and titles[0].startswith("Phụ lục DANH MỤC")
     assert titles[1] == "1. Thành phố Hà Nội" and titles[-1] == "34. Tỉnh Cà Mau"
+
+
+def test_a_letters_subject_typed_ve_under_its_number_is_its_title():
+    """Some letters type their subject 'Về …' without 'V/v' (real-dev 09, read by OCR): under
+    the number and date it is the title; 'Về' in the letterhead above them is not."""
+    def line(text, x0, baseline):
+        return Line(0, text, 13.0, False, False, x0, x0 + 200, baseline, 842.0)
+
+    rows = [("SỞ TƯ PHÁP", 100, 80), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 80),
+            ("Độc lập - Tự do - Hạnh phúc", 320, 95), ("Số: 687/STP-VB", 100, 130),
+            ("Thành phố Hồ Chí Minh, ngày 5 tháng 3 năm 2021", 300, 130),
+            ("Về Chương trình hỗ trợ pháp lý", 100, 150), ("cho doanh nghiệp nhỏ và vừa", 100, 164),
+            ("Kính gửi: Các sở, ban, ngành", 220, 200)]
+    lines = [line(*row) for row in rows]
+    head = document_head(lines)
+    assert head is not None and head.title == [5, 6]
+    assert head.letterhead == [0, 1, 2, 3, 4]
+
+
+def test_parts_of_an_appendix_after_the_body_do_not_replace_its_chapters():
+    """A circular's Chương I–II come before its PHỤ LỤC, whose Phần I–II are the appendix's
+    own: the body's Chương stay the chapters (held-out 03)."""
+    texts = ["Chương I QUY ĐỊNH CHUNG", "Nội dung.", "Chương II HỢP ĐỒNG", "Nội dung.",
+             "PHỤ LỤC DANH MỤC NGHỀ", "Phần I Các nghề nặng nhọc", "Nội dung.",
+             "Phần II Các nghề độc hại", "Nội dung."]
+    blocks = [Block("paragraph", text, 0) for text in texts]
+    assert [block.text for block in structure(blocks, True) if block.kind == "title"] == [
+        "Chương I QUY ĐỊNH CHUNG", "Chương II HỢP ĐỒNG", "PHỤ LỤC DANH MỤC NGHỀ"]

@@ -40,6 +40,7 @@ _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh 
 _NUMBER = re.compile(r"^so\s*:")
 _PLACE_DATE = re.compile(r"ngay\s+\S*\s*thang\s+\S*\s*nam\s+\d{4}")
 _SUBJECT = re.compile(r"^(v\s*/\s*v|ve viec)\b")
+_SUBJECT_UNDER_NUMBER = re.compile(r"^ve\s")  # 'Về Chương trình …' under 'Số: …'
 _BODY_START = re.compile(r"^(can cu|xet|theo de nghi|kinh gui|thuc hien)\b")
 _RECIPIENTS = re.compile(r"^noi nhan\b")
 _RECIPIENT_ITEM = re.compile(r"^\s*([-–—+•]|luu\b)")
@@ -117,7 +118,8 @@ def document_head(lines: list[Line]) -> DocumentHead | None:
     """The letterhead and title of an administrative document on its first page: everything
     above the document type line ('QUYẾT ĐỊNH') and that line with the title under it; or, in
     a letter without a type, the national motto, number and date, with its subject ('V/v …')
-    as the title. None when the first page has neither a type line nor the motto."""
+    as the title ('Về …' also, under the number and date). None when the first page has
+    neither a type line nor the motto."""
     if not lines:
         return None
     first = [index for index, line in enumerate(lines) if line.page == lines[0].page]
@@ -133,6 +135,9 @@ def document_head(lines: list[Line]) -> DocumentHead | None:
         return None
     subject = next((p for p, i in enumerate(page) if _SUBJECT.match(plain(lines[i].text))),
                    None)
+    if subject is None:  # a subject typed 'Về …', found only under the number and date
+        subject = next((p for p in range(heads[-1] + 1, len(page))
+                        if _SUBJECT_UNDER_NUMBER.match(plain(lines[page[p]].text))), None)
     title = _title_lines(lines, page, subject, TITLE_GAP) if subject is not None else []
     end = max([heads[-1], *(page.index(i) for i in title)]) + 1
     return DocumentHead([i for i in page[:end] if i not in title], title)
@@ -289,14 +294,16 @@ def _appendix(block: Block) -> bool:
 
 def _numbered_run(blocks: list[Block], level: Level, shaped: bool = False) -> list[int]:
     """Indexes of the headings of `level` numbered 1, 2, 3 … in order; [] unless every such
-    heading before the appendices that follow it fits the run (list items restarting at 1
-    are not a structure; an appendix that opens the document is the document). A number
-    read once more where the next was due stands for it: OCR reads 'III.' as 'II.'.
+    heading before the appendices fits the run (list items restarting at 1 are not a
+    structure; an appendix that opens the document, under its letterhead, is the document).
+    A number read once more where the next was due stands for it: OCR reads 'III.' as 'II.'.
     Headings known by their `shaped` alone must be TITLED_RUN or more, each with text of its
     own under it (a list of short items is no structure)."""
     run: list[int] = []
+    opening = next((index for index, block in enumerate(blocks)
+                    if block.kind != "letterhead"), None)
     for index, block in enumerate(blocks):
-        if _appendix(block) and run:
+        if _appendix(block) and index != opening:
             break
         number = _heading_number(block, level, shaped)
         if number is None:
