@@ -7,8 +7,9 @@ import pytest
 from bulletin import Article, Bulletin, sample_articles
 
 from tts_pipeline.extract import ExtractError, extract
-from tts_pipeline.extract.layout import _colophon_lines, _toc_lines
-from tts_pipeline.extract.pdf import Line
+from tts_pipeline.extract.chapters import segment
+from tts_pipeline.extract.layout import Block, _colophon_lines, _toc_lines
+from tts_pipeline.extract.pdf import Line, OutlineEntry
 
 
 def all_text(book) -> str:
@@ -253,3 +254,14 @@ def test_a_contents_heading_over_no_leader_entries_stays():
     leaders = [_line("MỤC LỤC", 300, 360, 100), _line("Bài một ........ 3", 220, 540, 120),
                _line("Bài hai ........ 9", 220, 540, 132), _line("Lời kết", 220, 300, 400)]
     assert _toc_lines(leaders) == {0, 1, 2}
+
+
+def test_a_scanners_bookmark_per_page_names_no_article():
+    """Scan software bookmarks every page ('Page 1', 'Page 2' …): such an outline does not
+    make the chapters; the printed titles do."""
+    blocks = [Block("title", "Điều 1", 0), Block("paragraph", "Nội dung thứ nhất.", 0),
+              Block("title", "Điều 2", 1), Block("paragraph", "Nội dung thứ hai.", 1)]
+    outline = [OutlineEntry(f"Page {page + 1}", page, 0) for page in range(2)]
+    found = segment(blocks, outline)
+    assert found.method == "headings"
+    assert [chapter.title for chapter in found.chapters] == ["Điều 1", "Điều 2"]
