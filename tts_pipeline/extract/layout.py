@@ -29,6 +29,7 @@ _TOC_HEADING = re.compile(r"^(mục lục|trong số này|nội dung(?: chính)?
 _LEADER = r"(([.…·] ?){3,}|\s{2,}|\t)"
 _TOC_ENTRY = re.compile(_LEADER + r"\s*\d{1,3}\s*$")
 _CAPTION = re.compile(r"^\(?\s*(ảnh|nguồn|photo)\b[^\n]{0,60}", re.IGNORECASE)
+_TABLE_CAPTION = re.compile(r"^(bảng|table)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"\(?\s*ảnh\s*(:|minh họa|minh hoạ|tư liệu)[^.]{0,40}\)?\s*$", re.IGNORECASE
 )
@@ -248,8 +249,11 @@ def _small_tables(lines: list[Line], size: float) -> set[int]:
 
 def _is_noise(line: Line, size: float) -> bool:
     """Captions, photo credits, small print, pull quotes, and lines without a letter or a
-    digit (rules, an equation's brackets and signs)."""
+    digit (rules, an equation's brackets and signs). A table's caption ('Bảng 2. …'), in
+    whatever print, names the table a listener hears next: it is read."""
     text = line.text.strip()
+    if _TABLE_CAPTION.match(text):
+        return False
     if _small(line, size) or not any(ch.isalnum() for ch in text):
         return True
     if line.italic and not line.bold and line.size > size * 1.05:
@@ -594,12 +598,13 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
             continue
         left, right = edges.get(columns[index], (line.x0, line.x1))
         last = blocks[-1] if blocks else None
-        item = _LIST_ITEM.match(text) or starts_section(text)
+        item = _LIST_ITEM.match(text) or starts_section(text) or _TABLE_CAPTION.match(text)
         hanging = last is not None and bool(_LIST_ITEM.match(last.text))  # a list item's wrap
         continues = last is not None and last.kind == "paragraph" and previous is not None and (
             _same_row(previous, line) or (
                 not item
                 and not _is_title(previous, size)
+                and not _TABLE_CAPTION.match(previous.text.strip())
                 and last.bold == line.bold
                 and (line.x0 < left + line.size * 0.8 or hanging
                      or _aligned_under(previous, line)
