@@ -468,3 +468,23 @@ def test_parts_of_an_appendix_after_the_body_do_not_replace_its_chapters():
     blocks = [Block("paragraph", text, 0) for text in texts]
     assert [block.text for block in structure(blocks, True) if block.kind == "title"] == [
         "Chương I QUY ĐỊNH CHUNG", "Chương II HỢP ĐỒNG", "PHỤ LỤC DANH MỤC NGHỀ"]
+
+
+def test_the_party_named_in_a_sentence_is_no_letterhead_motto():
+    """A magazine article's first page names 'Đảng Cộng sản Việt Nam' at a line's end (held-out
+    09, read by OCR): that is no motto, and the page is no letter; the motto in capitals or
+    'Độc lập - Tự do - Hạnh phúc' alone on its line still are."""
+    def lines(texts):
+        return [Line(0, text, 10.0, False, False, 80, 290, 100 + 15 * row, 842.0)
+                for row, text in enumerate(texts)]
+
+    article = lines(["GIẢI PHÁP ĐẨY MẠNH CẢI CÁCH", "nhất đất nước và phát triển mạnh mẽ với sự ra",
+                     "đời của Đảng Cộng sản Việt Nam.", "Gần 100 năm kể từ khi ra đời, mặc dù"])
+    assert document_head(article) is None
+    letter = lines(["ĐẢNG BỘ PHƯỜNG ĐÔNG HỒ", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 12-CV/ĐU",
+                    "V/v tổ chức hội nghị", "Kính gửi: các chi bộ."])
+    head = document_head(letter)
+    assert head is not None and [letter[i].text for i in head.title] == ["V/v tổ chức hội nghị"]
+    alone = lines(["ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc", "V/v họp tổ dân phố",
+                   "Kính gửi: các tổ."])
+    assert document_head(alone) is not None

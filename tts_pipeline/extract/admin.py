@@ -27,6 +27,7 @@ TITLED_RUN = 3  # numbered sections that structure a document with a title of it
 LABEL_WORDS = 3  # a bare heading label ('Chương IV', 'Phần thứ hai') is this short
 OPENING_CHARS = 24  # a heading's label ('Chương XII', 'PHỤ LỤC') is in this many characters
 CAPITALS_SHARE = 0.8  # of a heading's letters, for a heading known without its bold
+MOTTO_SHARE = 0.6  # a motto line in lower case is mostly the motto
 SHAPED_HEADING_WORDS = 12  # a numbered heading known by its shape alone is this short
 
 DOCUMENT_TYPES = (
@@ -86,7 +87,16 @@ def _document_type(text: str) -> bool:
 def _head_line(text: str) -> bool:
     """A letterhead line: the national motto, the number or the place and date."""
     key = plain(text).strip()
-    return bool(_MOTTO.search(key) or _NUMBER.match(key) or _PLACE_DATE.search(key))
+    return bool(_motto(text) or _NUMBER.match(key) or _PLACE_DATE.search(key))
+
+
+def _motto(text: str) -> bool:
+    """A line of the national or the Party's motto, as a letterhead prints it: in capitals,
+    or opening a line it mostly fills; not 'Đảng Cộng sản Việt Nam' named in a sentence."""
+    key = re.sub(r"^\W+", "", plain(text)).strip()
+    found = _MOTTO.search(key)
+    return found is not None and (capitals(text) or found.start() == 0
+                                  and len(found.group()) >= MOTTO_SHARE * len(key))
 
 
 @dataclass
@@ -131,7 +141,7 @@ def document_head(lines: list[Line]) -> DocumentHead | None:
     if kind is not None and (heads and heads[0] < kind or kind < len(page) // 2):
         title = _title_lines(lines, page, kind, TITLE_FIRST_GAP)
         return DocumentHead(page[:kind], title)
-    if not any(_MOTTO.search(plain(lines[page[p]].text)) for p in heads):
+    if not any(_motto(lines[page[p]].text) for p in heads):
         return None
     subject = next((p for p, i in enumerate(page) if _SUBJECT.match(plain(lines[i].text))),
                    None)
