@@ -141,6 +141,8 @@ def _toc_lines(lines: list[Line]) -> set[int]:
 _CONTACT = re.compile(r"^(dien thoai|tel|phones?|fax|e-?mail|website|giay phep|publication"
                       r" permit|licen[cs]e|tru so|toa soan|editorial office)\b")
 _PRINTER = re.compile(r"\bnop luu chieu\b|^printed (in|at|by)\b.*\b(company|ltd|limited)\b")
+_DEPOSIT = re.compile(r"chi[eêể\u0302\u0309]*u|^\s*printed", re.IGNORECASE)  # a quick sieve
+CONTACT_CHARS = 20  # a contact line says what it gives in its first characters
 SIDEBAR_SHARE = 0.4  # a masthead sidebar is narrower than this share of its page's text
 CONTACT_LINES = 3  # a masthead gives at least this many contact or permit lines
 
@@ -150,12 +152,14 @@ def _colophon_lines(lines: list[Line]) -> set[int]:
     printer's line ('In xong và nộp lưu chiểu …'), and a masthead sidebar (editors, council,
     office, phone, permit): every line on its page within the narrow band across that holds
     CONTACT_LINES or more contact or permit lines."""
-    dropped = {index for index, line in enumerate(lines) if _PRINTER.search(plain(line.text))}
+    dropped = {index for index, line in enumerate(lines)
+               if _DEPOSIT.search(line.text) and _PRINTER.search(plain(line.text))}
     by_page: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(index)
     for indexes in by_page.values():
-        contacts = [lines[i] for i in indexes if _CONTACT.match(plain(lines[i].text).strip())]
+        contacts = [lines[i] for i in indexes
+                    if _CONTACT.match(plain(lines[i].text.lstrip()[:CONTACT_CHARS]))]
         if len(contacts) < CONTACT_LINES:
             continue
         left, right = min(line.x0 for line in contacts), max(line.x1 for line in contacts)

@@ -95,7 +95,8 @@ def ocr_pages(path: Path, pdf: PdfText, password: str | None = None, force: bool
     replaced = [page for page in pages if force or _gains(found[page], layer[page])]
     lines = sorted([line for line in pdf.lines if line.page not in replaced]
                    + [line for line in read if line.page in replaced], key=lambda line: line.page)
-    lines = respell_capitals(lines, set(replaced))
+    if replaced:
+        lines = respell_capitals(lines, set(replaced))
     chars = [sum(len(line.text) for line in read if line.page == page) if page in replaced
              else pdf.page_chars[page] for page in range(pdf.page_count)]
     return PdfText(lines, pdf.page_count, pdf.outline, pdf.metadata, chars), replaced
