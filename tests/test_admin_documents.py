@@ -21,7 +21,7 @@ from tts_pipeline.extract import extract
 from tts_pipeline.extract.admin import closing_lines, document_head, structure
 from tts_pipeline.extract.chapters import OPENING_TITLE
 from tts_pipeline.extract.layout import Block, analyse, clean_text, join_lines
-from tts_pipeline.extract.pdf import read_pdf
+from tts_pipeline.extract.pdf import Line, read_pdf
 from tts_pipeline.extract.plain import read_plain
 
 REAL_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-dev"
@@ -399,3 +399,92 @@ def test_pieces_of_a_word_written_apart_are_joined_without_a_space():
     text = heard(book_of("12"))
     assert "Thông tư số 09/2017/TT-BTC ngày 06/02/2017 về Quy chuẩn kỹ thuật quốc gia" in text
     assert "Thông tư s ố" not in text
+
+
+HELD_OUT = Path(__file__).parent / "real"
+
+
+def held_out(number: str) -> Path:
+    """A held-out real PDF of tests/real by its number (see its SOURCES.md)."""
+    found = sorted(HELD_OUT.glob(f"{number}_*.pdf"))
+    assert found, f"{HELD_OUT}/{number}_*.pdf is missing"
+    return found[0]
+
+
+def test_numbered_headings_set_like_the_text_are_known_by_their_shape():
+    """A Word annex sets its provinces '1. Thành phố Hà Nội' in the body's own style: short
+    numbered lines without a sentence's end, each over text of its own, are its chapters;
+    the bold 'Phụ lục' that opens it is the first."""
+    def blocks(texts, bold=()):
+        return [Block("paragraph", text, 0, text in bold) for text in texts]
+
+    annex = "Phụ lục DANH MỤC ĐỊA BÀN ÁP DỤNG MỨC LƯƠNG TỐI THIỂU"
+    document = blocks([annex, "(Kèm theo Nghị định số 293/2025/NĐ-CP)", "1. Thành phố Hà Nội",
+                       "- Vùng I, gồm các phường Hoàn Kiếm, Cửa Nam.", "2. Tỉnh Cao Bằng",
+                       "- Vùng III, gồm các phường Thục Phán.", "3. Tỉnh Tuyên Quang",
+                       "- Vùng IV, gồm các xã, phường còn lại."], bold=[annex])
+    assert [block.text for block in structure(document, False) if block.kind == "title"] == [
+        annex, "1. Thành phố Hà Nội", "2. Tỉnh Cao Bằng", "3. Tỉnh Tuyên Quang"]
+    listed = blocks(["Kính gửi các sở:", "1. Sở Tư pháp", "2. Sở Tài chính", "3. Sở Nội vụ",
+                     "Đề nghị các sở thực hiện."])  # a list of short items: no structure
+    assert structure(listed, False) == listed
+    sentences = blocks(["1. Tăng cường kiểm tra;", "Nội dung.", "2. Báo cáo kết quả;",
+                        "Nội dung.", "3. Tổng hợp ý kiến;", "Nội dung."])
+    assert structure(sentences, False) == sentences
+    two = blocks(["1. Mục một", "Nội dung.", "2. Mục hai", "Nội dung."])
+    assert structure(two, False) == two
+
+
+def test_a_real_annex_is_chaptered_by_its_plain_numbered_provinces():
+    """Held-out 02 (the annex of decree 293/2025): 34 provinces at body size and weight."""
+    titles = [chapter.title for chapter in extract(held_out("02"))[0].chapters]
+    assert len(titles) == 35 and titles[0].startswith("Phụ lục DANH MỤC")
+    assert titles[1] == "1. Thành phố Hà Nội" and titles[-1] == "34. Tỉnh Cà Mau"
+
+
+def test_a_letters_subject_typed_ve_under_its_number_is_its_title():
+    """Some letters type their subject 'Về …' without 'V/v' (real-dev 09, read by OCR): under
+    the number and date it is the title; 'Về' in the letterhead above them is not."""
+    def line(text, x0, baseline):
+        return Line(0, text, 13.0, False, False, x0, x0 + 200, baseline, 842.0)
+
+    rows = [("SỞ TƯ PHÁP", 100, 80), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 80),
+            ("Độc lập - Tự do - Hạnh phúc", 320, 95), ("Số: 687/STP-VB", 100, 130),
+            ("Thành phố Hồ Chí Minh, ngày 5 tháng 3 năm 2021", 300, 130),
+            ("Về Chương trình hỗ trợ pháp lý", 100, 150), ("cho doanh nghiệp nhỏ và vừa", 100, 164),
+            ("Kính gửi: Các sở, ban, ngành", 220, 200)]
+    lines = [line(*row) for row in rows]
+    head = document_head(lines)
+    assert head is not None and head.title == [5, 6]
+    assert head.letterhead == [0, 1, 2, 3, 4]
+
+
+def test_parts_of_an_appendix_after_the_body_do_not_replace_its_chapters():
+    """A circular's Chương I–II come before its PHỤ LỤC, whose Phần I–II are the appendix's
+    own: the body's Chương stay the chapters (held-out 03)."""
+    texts = ["Chương I QUY ĐỊNH CHUNG", "Nội dung.", "Chương II HỢP ĐỒNG", "Nội dung.",
+             "PHỤ LỤC DANH MỤC NGHỀ", "Phần I Các nghề nặng nhọc", "Nội dung.",
+             "Phần II Các nghề độc hại", "Nội dung."]
+    blocks = [Block("paragraph", text, 0) for text in texts]
+    assert [block.text for block in structure(blocks, True) if block.kind == "title"] == [
+        "Chương I QUY ĐỊNH CHUNG", "Chương II HỢP ĐỒNG", "PHỤ LỤC DANH MỤC NGHỀ"]
+
+
+def test_the_party_named_in_a_sentence_is_no_letterhead_motto():
+    """A magazine article's first page names 'Đảng Cộng sản Việt Nam' at a line's end (held-out
+    09, read by OCR): that is no motto, and the page is no letter; the motto in capitals or
+    'Độc lập - Tự do - Hạnh phúc' alone on its line still are."""
+    def lines(texts):
+        return [Line(0, text, 10.0, False, False, 80, 290, 100 + 15 * row, 842.0)
+                for row, text in enumerate(texts)]
+
+    article = lines(["GIẢI PHÁP ĐẨY MẠNH CẢI CÁCH", "nhất đất nước và phát triển mạnh mẽ với sự ra",
+                     "đời của Đảng Cộng sản Việt Nam.", "Gần 100 năm kể từ khi ra đời, mặc dù"])
+    assert document_head(article) is None
+    letter = lines(["ĐẢNG BỘ PHƯỜNG ĐÔNG HỒ", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 12-CV/ĐU",
+                    "V/v tổ chức hội nghị", "Kính gửi: các chi bộ."])
+    head = document_head(letter)
+    assert head is not None and [letter[i].text for i in head.title] == ["V/v tổ chức hội nghị"]
+    alone = lines(["ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc", "V/v họp tổ dân phố",
+                   "Kính gửi: các tổ."])
+    assert document_head(alone) is not None

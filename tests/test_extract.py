@@ -7,6 +7,9 @@ import pytest
 from bulletin import Article, Bulletin, sample_articles
 
 from tts_pipeline.extract import ExtractError, extract
+from tts_pipeline.extract.chapters import segment
+from tts_pipeline.extract.layout import Block, _colophon_lines, _toc_lines
+from tts_pipeline.extract.pdf import Line, OutlineEntry
 
 
 def all_text(book) -> str:
@@ -217,3 +220,48 @@ def test_body_size_bold_numbered_headings_make_chapters(tmp_path):
     assert [chapter.title for chapter in book.chapters] == titles
     assert book.chapters_found == "headings, confidence 0.90"
     assert warnings == []
+
+
+def _line(text: str, x0: float, x1: float, baseline: float, page: int = 0) -> Line:
+    return Line(page, text, 10.0, False, False, x0, x1, baseline, 842.0)
+
+
+def test_a_masthead_sidebar_and_the_printers_line_are_not_read():
+    """A periodical's colophon: every line of the narrow band that holds its office's phone,
+    e-mail and permit goes, with the printer's legal-deposit line; a page whose contact lines
+    run across the page's width keeps them (they may be an article's text)."""
+    sidebar = [_line("Hội đồng Khoa học", 60, 180, 100), _line("GS.TS. Nguyễn Văn A", 70, 170, 112),
+               _line("Điện thoại: 024.37556098", 65, 185, 130),
+               _line("Email: tapchi@ibst.vn", 70, 175, 142),
+               _line("Giấy phép số: 442/GP-BTTTT", 62, 190, 154)]
+    body = [_line("Về vấn đề đảm bảo an toàn cháy đối với nhà cao tầng", 220, 530, 100),
+            _line("Nghiên cứu khảo sát chế tạo bê tông cốt sợi đay", 220, 520, 112),
+            _line("In tại Công ty in Khánh Dung. In xong và nộp lưu chiểu tháng 10/2021",
+                  80, 520, 800)]
+    assert _colophon_lines(sidebar + body) == {0, 1, 2, 3, 4, 7}
+    across = [_line("Điện thoại: 024.37556098, fax và thư điện tử của tòa soạn", 60, 530, 100),
+              _line("Email: tapchi@ibst.vn là địa chỉ nhận bài của tạp chí này", 60, 530, 112),
+              _line("Giấy phép số 442 cấp năm 2016 cho phép xuất bản hằng quý", 60, 530, 124)]
+    assert _colophon_lines(across) == set()
+
+
+def test_a_contents_heading_over_no_leader_entries_stays():
+    """'MỤC LỤC' over a borderless contents table (no leaders, page numbers in a column of
+    their own) heads text that is read, so it stays; over leader entries it goes with them."""
+    plain_list = [_line("MỤC LỤC", 300, 360, 100), _line("Bài một về xây dựng", 220, 400, 120),
+                  _line("3", 540, 548, 120)]
+    assert _toc_lines(plain_list) == set()
+    leaders = [_line("MỤC LỤC", 300, 360, 100), _line("Bài một ........ 3", 220, 540, 120),
+               _line("Bài hai ........ 9", 220, 540, 132), _line("Lời kết", 220, 300, 400)]
+    assert _toc_lines(leaders) == {0, 1, 2}
+
+
+def test_a_scanners_bookmark_per_page_names_no_article():
+    """Scan software bookmarks every page ('Page 1', 'Page 2' …): such an outline does not
+    make the chapters; the printed titles do."""
+    blocks = [Block("title", "Điều 1", 0), Block("paragraph", "Nội dung thứ nhất.", 0),
+              Block("title", "Điều 2", 1), Block("paragraph", "Nội dung thứ hai.", 1)]
+    outline = [OutlineEntry(f"Page {page + 1}", page, 0) for page in range(2)]
+    found = segment(blocks, outline)
+    assert found.method == "headings"
+    assert [chapter.title for chapter in found.chapters] == ["Điều 1", "Điều 2"]

@@ -354,3 +354,26 @@ def test_a_legacy_font_without_a_unicode_map_is_read_from_its_glyphs():
     assert any("read by OCR" in warning for warning in warnings)
     assert "dân tộc Việt Nam đã hình thành một hệ giá trị quân sự" in text
     assert "LÒNG DÂN" in book.chapters[0].title.upper()
+
+
+def _hocr_paragraph(top: int, x_size: int, words: list[str]) -> str:
+    """One hOCR paragraph of one line of `words`, each 200 px wide."""
+    spans = "".join(
+        f"<span class='ocrx_word' title='bbox {300 + 220 * n} {top} {500 + 220 * n} "
+        f"{top + x_size}; x_wconf 95'>{word}</span>" for n, word in enumerate(words))
+    return (f"<p class='ocr_par' title=\"bbox 300 {top} 2000 {top + x_size}\">"
+            f"<span class='ocr_line' title=\"bbox 300 {top} 2000 {top + x_size}; baseline 0 0; "
+            f"x_size {x_size}; x_descenders 10\">{spans}</span></p>")
+
+
+def test_ocr_sizes_within_their_error_are_the_body_size():
+    """Tesseract's x-size of a paragraph varies by about 10 % with its letters (real held-out
+    09: body paragraphs at 9.4 to 11.1 points), which made body text small print: a line
+    within SIZE_ERROR of the page's usual size takes it; a title and a footnote keep theirs."""
+    body = ["nhưng", "dân", "tộc", "Việt", "Nam", "vẫn", "ngoan", "cường"]
+    hocr = "".join([_hocr_paragraph(100, 90, ["GIẢI", "PHÁP"]),
+                    _hocr_paragraph(300, 40, body), _hocr_paragraph(400, 44, body),
+                    _hocr_paragraph(500, 37, body), _hocr_paragraph(600, 28, ["Ghi", "chú"])])
+    lines = _hocr_lines(hocr, np.zeros((3508, 2480), dtype=bool), 0, 842)
+    sizes = [round(line.size / (72 / 300)) for line in lines]
+    assert sizes == [90, 40, 40, 40, 28]

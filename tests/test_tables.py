@@ -115,3 +115,30 @@ def test_a_bulleted_list_is_not_a_table(tmp_path):
     pdf = article_pdf(tmp_path / "pccc.pdf", Paragraph(BEFORE, STYLES["body"]), bullets,
                       Paragraph(AFTER, STYLES["body"]))
     assert heard(pdf) == [LEAD, BEFORE, *items, AFTER]
+
+
+def test_a_tables_caption_in_small_italics_is_read_as_a_paragraph_of_its_own(tmp_path):
+    """Journals set 'Bảng 1. …' in small italics, like photo credits: a table's caption is
+    read, on its own, neither dropped as small print nor run into the text after it; a
+    small italic line that is no caption still goes."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    path = tmp_path / "bang.pdf"
+    canvas = Canvas(str(path))
+    rows = [("Serif-Bold", 16, "Nghiên cứu khối đá nền đập"),
+            *[("Serif", 10, "Khối đá nền đập được phân loại theo hệ thống RMR và hệ "
+                                  "thống Q trong nghiên cứu")] * 3,
+            ("Serif-Italic", 8, "Bảng 1. Phân cấp chất lượng khối đá"),
+            ("Serif", 10, "các chỉ tiêu được đánh giá tại hiện trường và trong phòng."),
+            ("Serif-Italic", 8, "Ghi chú của người biên tập về nguồn số liệu"),
+            ("Serif", 10, "Kết quả cho thấy khối đá có chất lượng tốt.")]
+    y = 800
+    for font, size, text in rows:
+        y -= size * 1.8
+        canvas.setFont(font, size)
+        canvas.drawString(60, y, text)
+    canvas.save()
+    paragraphs = extract(path)[0].chapters[0].paragraphs
+    assert "Bảng 1. Phân cấp chất lượng khối đá" in paragraphs
+    assert not any("Ghi chú của người biên tập" in paragraph for paragraph in paragraphs)

@@ -27,6 +27,8 @@ TITLED_RUN = 3  # numbered sections that structure a document with a title of it
 LABEL_WORDS = 3  # a bare heading label ('Chương IV', 'Phần thứ hai') is this short
 OPENING_CHARS = 24  # a heading's label ('Chương XII', 'PHỤ LỤC') is in this many characters
 CAPITALS_SHARE = 0.8  # of a heading's letters, for a heading known without its bold
+MOTTO_SHARE = 0.6  # a motto line in lower case is mostly the motto
+SHAPED_HEADING_WORDS = 12  # a numbered heading known by its shape alone is this short
 
 DOCUMENT_TYPES = (
     "nghi quyet", "quyet dinh", "chi thi", "ke hoach", "thong bao", "bao cao", "to trinh",
@@ -39,6 +41,7 @@ _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh 
 _NUMBER = re.compile(r"^so\s*:")
 _PLACE_DATE = re.compile(r"ngay\s+\S*\s*thang\s+\S*\s*nam\s+\d{4}")
 _SUBJECT = re.compile(r"^(v\s*/\s*v|ve viec)\b")
+_SUBJECT_UNDER_NUMBER = re.compile(r"^ve\s")  # 'Về Chương trình …' under 'Số: …'
 _BODY_START = re.compile(r"^(can cu|xet|theo de nghi|kinh gui|thuc hien)\b")
 _RECIPIENTS = re.compile(r"^noi nhan\b")
 _RECIPIENT_ITEM = re.compile(r"^\s*([-–—+•]|luu\b)")
@@ -84,7 +87,16 @@ def _document_type(text: str) -> bool:
 def _head_line(text: str) -> bool:
     """A letterhead line: the national motto, the number or the place and date."""
     key = plain(text).strip()
-    return bool(_MOTTO.search(key) or _NUMBER.match(key) or _PLACE_DATE.search(key))
+    return bool(_motto(text) or _NUMBER.match(key) or _PLACE_DATE.search(key))
+
+
+def _motto(text: str) -> bool:
+    """A line of the national or the Party's motto, as a letterhead prints it: in capitals,
+    or opening a line it mostly fills; not 'Đảng Cộng sản Việt Nam' named in a sentence."""
+    key = re.sub(r"^\W+", "", plain(text)).strip()
+    found = _MOTTO.search(key)
+    return found is not None and (capitals(text) or found.start() == 0
+                                  and len(found.group()) >= MOTTO_SHARE * len(key))
 
 
 @dataclass
@@ -116,7 +128,8 @@ def document_head(lines: list[Line]) -> DocumentHead | None:
     """The letterhead and title of an administrative document on its first page: everything
     above the document type line ('QUYẾT ĐỊNH') and that line with the title under it; or, in
     a letter without a type, the national motto, number and date, with its subject ('V/v …')
-    as the title. None when the first page has neither a type line nor the motto."""
+    as the title ('Về …' also, under the number and date). None when the first page has
+    neither a type line nor the motto."""
     if not lines:
         return None
     first = [index for index, line in enumerate(lines) if line.page == lines[0].page]
@@ -128,10 +141,13 @@ def document_head(lines: list[Line]) -> DocumentHead | None:
     if kind is not None and (heads and heads[0] < kind or kind < len(page) // 2):
         title = _title_lines(lines, page, kind, TITLE_FIRST_GAP)
         return DocumentHead(page[:kind], title)
-    if not any(_MOTTO.search(plain(lines[page[p]].text)) for p in heads):
+    if not any(_motto(lines[page[p]].text) for p in heads):
         return None
     subject = next((p for p, i in enumerate(page) if _SUBJECT.match(plain(lines[i].text))),
                    None)
+    if subject is None:  # a subject typed 'Về …', found only under the number and date
+        subject = next((p for p in range(heads[-1] + 1, len(page))
+                        if _SUBJECT_UNDER_NUMBER.match(plain(lines[page[p]].text))), None)
     title = _title_lines(lines, page, subject, TITLE_GAP) if subject is not None else []
     end = max([heads[-1], *(page.index(i) for i in title)]) + 1
     return DocumentHead([i for i in page[:end] if i not in title], title)
@@ -254,14 +270,22 @@ def starts_section(text: str) -> bool:
                for level in LEVELS)
 
 
-def _heading_number(block: Block, level: Level) -> int | None:
-    """The number of a paragraph that is a heading of `level`, else None."""
+def _heading_number(block: Block, level: Level, shaped: bool = False) -> int | None:
+    """The number of a paragraph that is a heading of `level`, else None; a `shaped` heading
+    may be set like the text (see _shaped_heading)."""
     match = level.pattern.match(_opening(block.text))
     if block.kind != "paragraph" or match is None:
         return None
-    if level.styled and not _styled_heading(block):
+    if level.styled and not (_styled_heading(block) or shaped and _shaped_heading(block)):
         return None
     return _number(match.group(1))
+
+
+def _shaped_heading(block: Block) -> bool:
+    """A short numbered line standing alone without a sentence's end ('2. Tỉnh Cao Bằng'): a
+    heading a Word file may set in the text's own style, whose shape alone shows it."""
+    text = block.text.rstrip()
+    return len(text.split()) <= SHAPED_HEADING_WORDS and not re.search(r"[.,;:!?…]$", text)
 
 
 def _styled_heading(block: Block) -> bool:
@@ -271,33 +295,44 @@ def _styled_heading(block: Block) -> bool:
 
 
 def _appendix(block: Block) -> bool:
-    """A 'PHỤ LỤC' heading in capitals: an appendix, always a chapter of its own."""
+    """A 'PHỤ LỤC' heading in capitals, or a short bold paragraph opening 'Phụ lục': an
+    appendix, always a chapter of its own."""
     opening = _APPENDIX.match(_opening(block.text))
-    return block.kind != "row" and opening is not None and capitals(block.text[:opening.end()])
+    return block.kind != "row" and opening is not None and (
+        capitals(block.text[:opening.end()]) or block.bold and _styled_heading(block))
 
 
-def _numbered_run(blocks: list[Block], level: Level) -> list[int]:
+def _numbered_run(blocks: list[Block], level: Level, shaped: bool = False) -> list[int]:
     """Indexes of the headings of `level` numbered 1, 2, 3 … in order; [] unless every such
     heading before the appendices fits the run (list items restarting at 1 are not a
-    structure). A number read once more where the next was due stands for it: OCR reads
-    'III.' as 'II.'."""
+    structure; an appendix that opens the document, under its letterhead, is the document).
+    A number read once more where the next was due stands for it: OCR reads 'III.' as 'II.'.
+    Headings known by their `shaped` alone must be TITLED_RUN or more, each with text of its
+    own under it (a list of short items is no structure)."""
     run: list[int] = []
+    opening = next((index for index, block in enumerate(blocks)
+                    if block.kind != "letterhead"), None)
     for index, block in enumerate(blocks):
-        if _appendix(block):
+        if _appendix(block) and index != opening:
             break
-        number = _heading_number(block, level)
+        number = _heading_number(block, level, shaped)
         if number is None:
             continue
         misread = len(run) >= 2 and number == len(run)  # 'III.' read as 'II.'
         if number != len(run) + 1 and not misread:
             return []
         run.append(index)
+    if shaped and (len(run) < TITLED_RUN or any(
+            after - before < 2 for before, after in zip(run, [*run[1:], len(blocks)],
+                                                        strict=True))):
+        return []
     return run if len(run) >= 2 else []
 
 
-def _heading(block: Block, level: Level) -> list[Block]:
-    """A heading paragraph as a title; a long 'Điều N. …' as its label and the rest."""
-    if level is ARTICLE and len(block.text.split()) > ARTICLE_TITLE_WORDS:
+def _heading(block: Block, level: Level, bare: bool = False) -> list[Block]:
+    """A heading paragraph as a title; a long 'Điều N. …', or a `bare` one (with no text
+    under it: the article is its one sentence), as its label and the rest."""
+    if level is ARTICLE and (bare or len(block.text.split()) > ARTICLE_TITLE_WORDS):
         label = ARTICLE.pattern.match(_opening(block.text))
         assert label is not None
         return [replace(block, kind="title", text=block.text[:label.end()].rstrip(" .:")),
@@ -307,12 +342,14 @@ def _heading(block: Block, level: Level) -> list[Block]:
 
 def structure(blocks: list[Block], administrative: bool) -> list[Block]:
     """The blocks with the top level of numbered headings (and appendices, 'PHỤ LỤC') made
-    titles. An administrative document always uses its structure; another only when no
-    titles were found by type size, or one (its own title) above TITLED_RUN or more
-    numbered sections (a journal article)."""
-    runs = (_numbered_run(blocks, level) for level in LEVELS)
-    level, run = next(((level, run) for level, run in zip(LEVELS, runs, strict=True) if run),
-                      (None, []))
+    titles; headings known by their shape only where no level is set apart by style. An
+    administrative document always uses its structure; another only when no titles were
+    found by type size, or one (its own title) above TITLED_RUN or more numbered sections
+    (a journal article)."""
+    tries = [(level, False) for level in LEVELS] + [(level, True) for level in LEVELS
+                                                    if level.styled]
+    runs = ((level, _numbered_run(blocks, level, shaped)) for level, shaped in tries)
+    level, run = next(((level, run) for level, run in runs if run), (None, []))
     titles = sum(block.kind == "title" for block in blocks)
     if level is None or not (administrative or titles == 0
                              or titles == 1 and len(run) >= TITLED_RUN):
@@ -321,7 +358,9 @@ def structure(blocks: list[Block], administrative: bool) -> list[Block]:
     result: list[Block] = []
     for index, block in enumerate(blocks):
         if index in heads:
-            result += _heading(block, level)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            bare = following is None or index + 1 in heads or following.kind == "title"
+            result += [part for part in _heading(block, level, bare) if part.text]
         elif result and _name_of(result[-1], block):
             result[-1] = replace(result[-1], text=f"{result[-1].text} {block.text}")
         elif _appendix(block):

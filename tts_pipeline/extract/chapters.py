@@ -13,6 +13,8 @@ from .layout import Block, is_byline
 from .pdf import OutlineEntry
 
 NOT_ARTICLES = re.compile(r"^(trong số này|mục lục|bìa|nội dung|cover)$", re.IGNORECASE)
+# a scanner's or printer's bookmark per page names no article: "Page 3", "Trang 3", "3"
+PAGE_ENTRY = re.compile(r"^((page|trang|p\.?)\s*)?\d{1,4}$", re.IGNORECASE)
 PAGES_PER_FALLBACK_CHAPTER = 4
 # Vietnamese heading patterns: "PHẦN I", "Chương 2", "Bài 3:"; with list numbers, "II.", "1."
 _NAMED = r"(?:phần|chương|bài)\s+(?:[ivxlc]+|\d{1,3})\b"
@@ -95,6 +97,7 @@ def _outline_articles(outline: list[OutlineEntry]) -> list[OutlineEntry]:
     return [
         entry for entry in outline
         if entry.level == top and not NOT_ARTICLES.match(entry.title.strip())
+        and not PAGE_ENTRY.match(entry.title.strip())
     ]
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from .admin import DocumentHead, capitals, starts_section
+from .admin import DocumentHead, capitals, plain, starts_section
 from .legacy import SYMBOL_AND_LOOKALIKES
 from .pdf import Line, PdfText, Span
 
@@ -29,6 +29,7 @@ _TOC_HEADING = re.compile(r"^(mục lục|trong số này|nội dung(?: chính)?
 _LEADER = r"(([.…·] ?){3,}|\s{2,}|\t)"
 _TOC_ENTRY = re.compile(_LEADER + r"\s*\d{1,3}\s*$")
 _CAPTION = re.compile(r"^\(?\s*(ảnh|nguồn|photo)\b[^\n]{0,60}", re.IGNORECASE)
+_TABLE_CAPTION = re.compile(r"^(bảng|table)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"\(?\s*ảnh\s*(:|minh họa|minh hoạ|tư liệu)[^.]{0,40}\)?\s*$", re.IGNORECASE
 )
@@ -118,7 +119,9 @@ def _repeated_rows(lines: list[Line], page_count: int, running: set[int]) -> set
 
 
 def _toc_lines(lines: list[Line]) -> set[int]:
-    """Indexes of table-of-contents lines: from a TOC heading to its last entry on that page."""
+    """Indexes of table-of-contents lines: from a TOC heading to its last entry (a title
+    with a leader and a page number) on that page. A heading over no such entries stays: it
+    heads a list read as text, or a section ('NỘI DUNG')."""
     dropped: set[int] = set()
     by_page: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
@@ -128,11 +131,44 @@ def _toc_lines(lines: list[Line]) -> set[int]:
             (i for i in indexes if _TOC_HEADING.match(lines[i].text.strip())), None
         )
         entries = [i for i in indexes if _TOC_ENTRY.search(lines[i].text.strip())]
-        if heading is None and len(entries) < 3:
+        if len(entries) < (1 if heading is not None else 3):
             continue
         start = heading if heading is not None else entries[0]
-        last = max(entries) if entries else start
-        dropped.update(i for i in indexes if start <= i <= last)
+        dropped.update(i for i in indexes if start <= i <= max(entries))
+    return dropped
+
+
+_CONTACT = re.compile(r"^(dien thoai|tel|phones?|fax|e-?mail|website|giay phep|publication"
+                      r" permit|licen[cs]e|tru so|toa soan|editorial office)\b")
+_PRINTER = re.compile(r"\bnop luu chieu\b|^printed (in|at|by)\b.*\b(company|ltd|limited)\b")
+_DEPOSIT = re.compile(r"chi[eêể\u0302\u0309]*u|^\s*printed", re.IGNORECASE)  # a quick sieve
+CONTACT_CHARS = 20  # a contact line says what it gives in its first characters
+SIDEBAR_SHARE = 0.4  # a masthead sidebar is narrower than this share of its page's text
+CONTACT_LINES = 3  # a masthead gives at least this many contact or permit lines
+
+
+def _colophon_lines(lines: list[Line]) -> set[int]:
+    """Indexes of a periodical's colophon, which the press law makes every issue print: the
+    printer's line ('In xong và nộp lưu chiểu …'), and a masthead sidebar (editors, council,
+    office, phone, permit): every line on its page within the narrow band across that holds
+    CONTACT_LINES or more contact or permit lines."""
+    dropped = {index for index, line in enumerate(lines)
+               if _DEPOSIT.search(line.text) and _PRINTER.search(plain(line.text))}
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(index)
+    for indexes in by_page.values():
+        contacts = [lines[i] for i in indexes
+                    if _CONTACT.match(plain(lines[i].text.lstrip()[:CONTACT_CHARS]))]
+        if len(contacts) < CONTACT_LINES:
+            continue
+        left, right = min(line.x0 for line in contacts), max(line.x1 for line in contacts)
+        text_left = min(lines[i].x0 for i in indexes)
+        text_right = max(lines[i].x1 for i in indexes)
+        if right - left >= SIDEBAR_SHARE * (text_right - text_left):
+            continue
+        dropped.update(i for i in indexes if lines[i].x0 >= left - lines[i].size
+                       and lines[i].x1 <= right + lines[i].size)
     return dropped
 
 
@@ -217,8 +253,11 @@ def _small_tables(lines: list[Line], size: float) -> set[int]:
 
 def _is_noise(line: Line, size: float) -> bool:
     """Captions, photo credits, small print, pull quotes, and lines without a letter or a
-    digit (rules, an equation's brackets and signs)."""
+    digit (rules, an equation's brackets and signs). A table's caption ('Bảng 2. …'), in
+    whatever print, names the table a listener hears next: it is read."""
     text = line.text.strip()
+    if _TABLE_CAPTION.match(text):
+        return False
     if _small(line, size) or not any(ch.isalnum() for ch in text):
         return True
     if line.italic and not line.bold and line.size > size * 1.05:
@@ -522,6 +561,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
     size = body_size(lines)
     toc = _toc_lines(lines)
     dropped = _running_lines(lines, pdf.page_count) | toc | (closing or set())
+    dropped |= _colophon_lines(lines)
     dropped |= _repeated_rows(lines, pdf.page_count, dropped)
     dropped |= _ghost_lines(lines, dropped, size)
     head_lines = set(head.letterhead + head.title) if head else set()
@@ -562,12 +602,13 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
             continue
         left, right = edges.get(columns[index], (line.x0, line.x1))
         last = blocks[-1] if blocks else None
-        item = _LIST_ITEM.match(text) or starts_section(text)
+        item = _LIST_ITEM.match(text) or starts_section(text) or _TABLE_CAPTION.match(text)
         hanging = last is not None and bool(_LIST_ITEM.match(last.text))  # a list item's wrap
         continues = last is not None and last.kind == "paragraph" and previous is not None and (
             _same_row(previous, line) or (
                 not item
                 and not _is_title(previous, size)
+                and not _TABLE_CAPTION.match(previous.text.strip())
                 and last.bold == line.bold
                 and (line.x0 < left + line.size * 0.8 or hanging
                      or _aligned_under(previous, line)

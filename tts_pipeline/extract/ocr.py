@@ -38,6 +38,7 @@ NOISE_CONFIDENCE = 5  # ... and below which it is, even when it is spelt as a sy
 COLUMN_GAP = 2.0  # a blank wider than this many x-sizes parts a line into two columns
 INK = 128  # a grey darker than this is ink
 BOLD_STROKE = 1.25  # a line whose strokes are this much wider than the page's usual is bold
+SIZE_ERROR = 0.12  # a paragraph's x-size is known to about this share (±10 % by its letters)
 
 PageSteps = Callable[[int], Callable[[], None]]
 """Told how many pages OCR will read, gives what to call after each page."""
@@ -116,7 +117,9 @@ def _stroke(ink: np.ndarray) -> float:
 
 def _hocr_lines(hocr: str, ink: np.ndarray, page: int, height: float) -> list[Line]:
     """Tesseract's hOCR lines, a line per column: the boxes, the baseline and the x-size give
-    position and size, the width of the strokes against the page's usual width tells bold."""
+    position and size (the page's usual size for a line within SIZE_ERROR of it, so that
+    body text does not pass for small print or a heading), the width of the strokes against
+    the page's usual width tells bold."""
     scale = 72 / DPI
     lines, strokes = [], []
     for paragraph in hocr.split("<p class='ocr_par'")[1:]:
@@ -136,20 +139,25 @@ def _hocr_lines(hocr: str, ink: np.ndarray, page: int, height: float) -> list[Li
                 strokes.append(_stroke(ink[top:bottom + 1, left:right + 1]))
                 lines.append(Line(page, " ".join(word.text for word in words), x_size * scale,
                                   False, False, left * scale, right * scale, baseline, height))
-    usual = _usual_stroke(strokes, [len(line.text) for line in lines])
+    lengths = [len(line.text) for line in lines]
+    usual = _usual(strokes, lengths)
     for line, stroke in zip(lines, strokes, strict=True):
         line.bold = stroke > usual * BOLD_STROKE
+    body = _usual([line.size for line in lines], lengths)
+    for line in lines:  # x-sizes are estimates: within their error, a line is the body's size
+        if abs(line.size - body) <= body * SIZE_ERROR:
+            line.size = body
     return lines
 
 
-def _usual_stroke(strokes: list[float], lengths: list[int]) -> float:
-    """The stroke width of most of the page's letters: the median weighted by line length, so
-    that many short bold lines (headings, a signature block) do not set it."""
+def _usual(values: list[float], lengths: list[int]) -> float:
+    """The stroke width or size of most of the page's letters: the median weighted by line
+    length, so that many short lines (headings, a signature block) do not set it."""
     half, counted = sum(lengths) / 2, 0
-    for stroke, length in sorted(zip(strokes, lengths, strict=True)):
+    for value, length in sorted(zip(values, lengths, strict=True)):
         counted += length
         if counted >= half:
-            return stroke
+            return value
     return 0.0
 
 

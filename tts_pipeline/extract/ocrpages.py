@@ -4,7 +4,8 @@ A page is read by OCR when its text layer is garbled — many words, not Vietnam
 legacy font without a Unicode map gives — or when it is doubtful — not Vietnamese (see
 textquality) or only a few lines, such as an e-signature's box stamped on a scan — and the
 page shows a scan image or glyphs drawn as outlines. OCR's text replaces the layer only when it
-is Vietnamese and reads well beyond it.
+is Vietnamese and reads well beyond it; its headings in capitals are respelt as the running
+text spells their words (see ocrspelling).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pypdfium2.raw as raw
 
 from ..i18n import _, ngettext
 from .ocr import PageSteps, read_pages
+from .ocrspelling import respell_capitals
 from .pdf import ExtractError, PdfText
 from .textquality import TextQuality, measure
 
@@ -94,6 +96,8 @@ def ocr_pages(path: Path, pdf: PdfText, password: str | None = None, force: bool
     replaced = [page for page in pages if force or _gains(found[page], layer[page])]
     lines = sorted([line for line in pdf.lines if line.page not in replaced]
                    + [line for line in read if line.page in replaced], key=lambda line: line.page)
+    if replaced:
+        lines = respell_capitals(lines, set(replaced))
     chars = [sum(len(line.text) for line in read if line.page == page) if page in replaced
              else pdf.page_chars[page] for page in range(pdf.page_count)]
     return PdfText(lines, pdf.page_count, pdf.outline, pdf.metadata, chars), replaced
