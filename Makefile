@@ -61,7 +61,7 @@ bench: setup-dev system-deps
 	$(BIN)/python bench/site_load.py
 
 # Real-time factor of the catalogue's neural voices, each rebuilt with random weights at its
-# published architecture and size (nothing is downloaded; about 15 min on two cores).
+# published architecture and size (nothing is downloaded; about 20 min on two cores).
 bench-neural: setup-coqui
 	$(BIN)/python bench/neural_rtf.py
 
