@@ -33,7 +33,7 @@ import onnx
 import torch
 from piper.phoneme_ids import DEFAULT_PHONEME_ID_MAP
 from piper.train.vits.models import SynthesizerTrn
-from run import ROOT, machine, table
+from run import ROOT, SAMPLE, machine, table
 from TTS.tts.models.vits import Vits
 
 from tts_pipeline.extract import extract
@@ -45,7 +45,6 @@ from tts_pipeline.voices.voice import load_engine
 sys.path.insert(0, str(ROOT / "tests"))
 from test_coqui import fairseq_name  # noqa: E402
 
-SAMPLE = ROOT / "input" / "ban-tin-phuong-dong-ho-2025-11.pdf"
 BULLETIN_MINUTES = 40
 
 # Piper's decoder for its x_low, low and medium voices (piper_train/vits/config.py,
@@ -140,7 +139,7 @@ def piper_model(voice: NeuralVoice) -> SynthesizerTrn:
     torch.manual_seed(0)
     model = SynthesizerTrn(
         n_vocab=voice.symbols,
-        spec_channels=MMS_SETTINGS["data"]["filter_length"] // 2 + 1,  # Piper's too: 1024 FFT
+        spec_channels=1024 // 2 + 1,  # Piper's 1024-point FFT; only the posterior encoder
         segment_size=32,
         n_heads=2,
         n_layers=6,
@@ -329,21 +328,20 @@ def _start_worker(voice: Voice, warm_up: str) -> None:
     _pool_engine[0].synthesize(warm_up)
 
 
-def _samples(text: str) -> int:
-    return len(_pool_engine[0].synthesize(text))
+def _seconds(text: str) -> float:
+    return seconds_of(_pool_engine[0], [text])
 
 
 def worker_pool(voice: Voice, texts: list[str], repetitions: int, jobs: int) -> Measurement:
     """Best of `repetitions`: wall seconds per audio second with `jobs` worker processes, one
     engine each with its own thread pool, as `convert` runs (start-up excluded)."""
-    rate = load_engine(voice).sample_rate
     before, runs, audio = load_average(), [], 0.0
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
                              initargs=(voice, texts[0])) as pool:
-        list(pool.map(_samples, texts[:jobs]))  # every worker started and warm
+        list(pool.map(_seconds, texts[:jobs]))  # every worker started and warm
         for _ in range(repetitions):
             start = time.perf_counter()
-            audio = sum(pool.map(_samples, texts)) / rate
+            audio = sum(pool.map(_seconds, texts))
             runs.append((time.perf_counter() - start) / audio)
     return Measurement(min(runs), audio, before, load_average())
 

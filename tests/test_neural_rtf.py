@@ -18,7 +18,7 @@ SENTENCE = "ủy ban nhân dân phường thông báo lịch tiêm chủng mở 
 VOICES = {voice.name: voice for voice in neural_rtf.VOICES}
 
 
-@pytest.mark.slow  # building the four models takes about 20 s on two cores
+@pytest.mark.slow  # building the four models takes 5 to 30 s on two cores, with the load
 @pytest.mark.parametrize("name", VOICES)
 def test_rebuilt_voice_has_the_published_parameter_count(name):
     spec = VOICES[name]
