@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FONTS := /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf
 TESSDATA := /usr/share/tesseract-ocr/5/tessdata/vie.traineddata
 
-.PHONY: demo test bench lint setup setup-dev setup-coqui system-deps clean messages
+.PHONY: demo test bench bench-neural lint setup setup-dev setup-coqui system-deps clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ lint: setup-dev
 bench: setup-dev system-deps
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/site_load.py
+
+# Real-time factor of the catalogue's neural voices, each rebuilt with random weights at its
+# published architecture and size (nothing is downloaded; about 20 min on two cores).
+bench-neural: setup-coqui
+	$(BIN)/python bench/neural_rtf.py
 
 clean:
 	rm -rf output/*/ output/.cache
