@@ -4,7 +4,8 @@ Word embeds subsets of legacy fonts whose Unicode map sends some letters to a sp
 pdfium drops others: the layer says "X C NH TẢI TRỌNG" where the page shows "XÁC ĐỊNH TẢI
 TRỌNG" (pdf.py marks such lines, where a "space" is drawn as a glyph). Each such line is
 rendered alone and read by Tesseract; its reading replaces the layer's when it has more
-letters and reads as Vietnamese at least as well.
+letters and reads as Vietnamese at least as well, and a line in capitals is respelt as the
+running text spells its words (see ocrspelling).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 
 from .ocr import DPI, INK, _hocr_lines, _recognise, tesseract
+from .ocrspelling import respell_capitals
 from .pdf import ExtractError, Line, PdfText
 from .textquality import measure
 
@@ -142,9 +144,11 @@ def repair_lines(path: Path, pdf: PdfText, password: str | None = None,
         readings = list(pool.map(lambda pair: _read(program, *pair),
                                  zip(pictures, (pdf.lines[index].page for index in damaged),
                                      strict=True)))
-    lines = list(pdf.lines)
+    lines, read = list(pdf.lines), set()
     for index, reading in zip(damaged, readings, strict=True):
         if better_reading(lines[index].text, reading):
             lines[index] = replace(lines[index], text=merged(lines[index].text, reading),
                                    spans=(), lost_letters=False)
-    return PdfText(lines, pdf.page_count, pdf.outline, pdf.metadata, pdf.page_chars)
+            read.add(index)
+    return PdfText(respell_capitals(lines, set(), frozenset(read)), pdf.page_count, pdf.outline,
+                   pdf.metadata, pdf.page_chars)
