@@ -6,6 +6,7 @@ import ctypes
 import math
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -139,18 +140,27 @@ def _spans(textpage: raw.FPDF_TEXTPAGE, segment: str, start: int, first: int, la
     return (*spans, Span(x0, boxes[-1][1], segment[cut:].strip()))
 
 
+_VOWELS = "".join(sorted({char for char in map(chr, range(0x41, 0x1EFA))
+                          if unicodedata.normalize("NFD", char)[0] in "aeiouyAEIOUY"}))
+# a space where a letter may be lost: beside a lone letter ("X C NH"), before a word that
+# lost its first consonant ("1. ặt" for "1. Đặt") or before a sign ("Hình ."), at the end
+_SUSPECT_SPACE = re.compile(rf"(?<![^\s])[^\W\d_](?= )| (?=[^\W\d_](?!\S))| (?=[{_VOWELS}])"
+                            r"| (?=[^\w\s])| $")
+
+
 def _lost_letters(textpage: raw.FPDF_TEXTPAGE, segment: str, start: int, size: float) -> bool:
     """Whether a line's text says space where the page draws a glyph: a font whose Unicode map
     sends some letters to U+0020 (Word's subsets of legacy fonts do) leaves "X C NH" for
-    "XÁC ĐỊNH". A true space's box has no height; a letter's is as tall as its ink."""
+    "XÁC ĐỊNH". A true space's box has no height; a letter's is as tall as its ink. Only the
+    spaces where a letter may be lost are looked at: the check costs little."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     box = tuple(map(ctypes.byref, (left, right, bottom, top)))
-    for offset, char in enumerate(segment):
-        if char == " ":
-            raw.FPDFText_GetCharBox(
-                textpage, raw.FPDFText_GetCharIndexFromTextIndex(textpage, start + offset), *box)
-            if top.value - bottom.value > size * INKED_BLANK:
-                return True
+    for match in _SUSPECT_SPACE.finditer(segment):
+        offset = match.end() if match.group() != " " else match.start()
+        raw.FPDFText_GetCharBox(
+            textpage, raw.FPDFText_GetCharIndexFromTextIndex(textpage, start + offset), *box)
+        if top.value - bottom.value > size * INKED_BLANK:
+            return True
     return False
 
 
