@@ -28,3 +28,11 @@ def test_capitals_the_text_also_spells_so_or_rarely_are_kept():
     misread = ["TÓ CHỨC", "tổ chức tốt, tổ chức sớm."]
     assert respell_capitals(_lines(misread), {1})[0].text == "TÓ CHỨC"
     assert respell_capitals(_lines(["TÓ, CHỨC", *misread[1:]]), {0})[0].text == "TÓ, CHỨC"
+
+
+def test_a_line_ocr_read_alone_on_a_text_page_is_respelt_too():
+    """A title line OCR read again (its layer lost letters) is respelt like an OCR'd page's
+    heading; the page's other lines in capitals, from the layer, are not."""
+    texts = ["TRỤ VIÊN THÔNG", "Trụ viễn thông cao; trụ viễn thông thấp.", "TRỤ VIÊN THÔNG"]
+    assert [line.text for line in respell_capitals(_lines(texts), set(), frozenset({0}))] == [
+        "TRỤ VIỄN THÔNG", texts[1], texts[2]]

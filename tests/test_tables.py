@@ -142,3 +142,38 @@ def test_a_tables_caption_in_small_italics_is_read_as_a_paragraph_of_its_own(tmp
     paragraphs = extract(path)[0].chapters[0].paragraphs
     assert "Bảng 1. Phân cấp chất lượng khối đá" in paragraphs
     assert not any("Ghi chú của người biên tập" in paragraph for paragraph in paragraphs)
+
+
+def test_a_caption_over_two_lines_is_read_whole_and_one_that_lost_its_number_still_read(
+        tmp_path):
+    """A long caption wraps onto a second, centred line in the same small italics: that line
+    is the caption's, read with it, not small print dropped. A caption whose number the text
+    layer lost ('Bảng . …') is still a caption."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    path = tmp_path / "bang-hai-dong.pdf"
+    canvas = Canvas(str(path))
+    body = "Khối đá nền đập được phân loại theo hệ thống RMR và hệ thống Q trong nghiên cứu"
+    rows = [("Serif-Bold", 16, "Nghiên cứu khối đá nền đập", None),
+            *[("Serif", 10, body, None)] * 3,
+            ("Serif-Italic", 8, "Bảng 1. Vận tốc gió cơ sở quy đổi từ giá trị áp lực gió", 300),
+            ("Serif-Italic", 8, "theo bản đồ phân vùng áp lực gió", 300),
+            ("Serif", 10, "Kết quả cho thấy khối đá có chất lượng tốt.", None),
+            ("Serif-Italic", 8, "Bảng . Phân cấp kết cấu", 300),
+            ("Serif-Italic", 8, "Ghi chú của người biên tập về nguồn số liệu", None),
+            ("Serif", 10, "Các cấp kết cấu được chọn theo tiêu chuẩn hiện hành.", None)]
+    y = 800
+    for font, size, text, centre in rows:
+        y -= size * 1.5 if centre else size * 1.8
+        canvas.setFont(font, size)
+        if centre:
+            canvas.drawCentredString(centre, y, text)
+        else:
+            canvas.drawString(60, y, text)
+    canvas.save()
+    paragraphs = extract(path)[0].chapters[0].paragraphs
+    assert ("Bảng 1. Vận tốc gió cơ sở quy đổi từ giá trị áp lực gió theo bản đồ phân vùng áp "
+            "lực gió") in paragraphs
+    assert "Bảng . Phân cấp kết cấu" in paragraphs
+    assert not any("Ghi chú của người biên tập" in paragraph for paragraph in paragraphs)

@@ -16,6 +16,7 @@ from .docx import read_docx
 from .layout import Block, analyse, clean_text
 from .legacy import legacy_encoding, to_unicode
 from .ocr import PageSteps
+from .ocrlines import repair_lines
 from .ocrpages import read_by_ocr
 from .pdf import ExtractError, Line, PdfText, read_pdf
 from .plain import read_plain
@@ -198,6 +199,7 @@ def _extract_pdf(path: Path, password: str | None, ocr: bool, jobs: int | None,
         pdf = _to_unicode(pdf, encodings)
         warnings.append(_(_LEGACY_WARNING).format(encoding=_(" and ").join(legacy)))
     pdf, read = read_by_ocr(path, pdf, password, ocr, jobs, steps)
+    pdf = repair_lines(path, pdf, password, jobs)
     head = document_head(pdf.lines)
     blocks, contents = analyse(pdf, head, closing_lines(pdf.lines))
     blocks = structure(blocks, administrative=head is not None)

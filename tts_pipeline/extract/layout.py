@@ -29,7 +29,8 @@ _TOC_HEADING = re.compile(r"^(mục lục|trong số này|nội dung(?: chính)?
 _LEADER = r"(([.…·] ?){3,}|\s{2,}|\t)"
 _TOC_ENTRY = re.compile(_LEADER + r"\s*\d{1,3}\s*$")
 _CAPTION = re.compile(r"^\(?\s*(ảnh|nguồn|photo)\b[^\n]{0,60}", re.IGNORECASE)
-_TABLE_CAPTION = re.compile(r"^(bảng|table)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
+# a table's caption; its number may be lost (a glyph the text layer dropped: 'Bảng . …')
+_TABLE_CAPTION = re.compile(r"^(bảng|table)\s+(\d{1,3}\s*)?[.:]", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"\(?\s*ảnh\s*(:|minh họa|minh hoạ|tư liệu)[^.]{0,40}\)?\s*$", re.IGNORECASE
 )
@@ -360,6 +361,17 @@ def _aligned_under(previous: Line, line: Line) -> bool:
             and not _SENTENCE_END.search(previous.text.strip()))
 
 
+def _caption_wrap(caption: Line, line: Line) -> bool:
+    """Whether a line carries on a table's caption over a second line: right under it, in
+    the same print, centred under it or starting where it starts, and no caption itself."""
+    return (line.page == caption.page and abs(line.size - caption.size) < caption.size * 0.1
+            and (line.bold, line.italic) == (caption.bold, caption.italic)
+            and 0 < line.baseline - caption.baseline < caption.size * CAPTION_LEADING
+            and (abs((line.x0 + line.x1) - (caption.x0 + caption.x1)) / 2 < line.size
+                 or abs(line.x0 - caption.x0) < line.size / 2)
+            and not _TABLE_CAPTION.match(line.text.strip()))
+
+
 def _centred_under(previous: Line, line: Line, edges: tuple[float, float]) -> bool:
     """Whether a line is centred under the one before it, both clear of the column's edges,
     as the lines of a centred heading or subtitle are."""
@@ -576,6 +588,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
     blocks: list[Block] = _head_blocks(lines, head) if head else []
     previous: Line | None = None
     previous_column = -1
+    caption: Line | None = None  # the last line of the latest table caption
     for index, line in enumerate(lines):
         if index in dropped or (cover and line.page == 0):
             continue
@@ -583,6 +596,13 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
             blocks += [Block("row", ", ".join(cell for cell in row if cell), line.page)
                        for row in tables[index].rows]
             continue
+        after_caption = caption is not None and caption is previous
+        if after_caption and _caption_wrap(caption, line):
+            blocks[-1].text = join_lines(blocks[-1].text, line.text)
+            caption = previous = line
+            continue
+        if _TABLE_CAPTION.match(line.text.strip()):
+            caption = line
         if _is_noise(line, size) and index not in small_tables:
             continue
         text = line.text
@@ -608,7 +628,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
             _same_row(previous, line) or (
                 not item
                 and not _is_title(previous, size)
-                and not _TABLE_CAPTION.match(previous.text.strip())
+                and not after_caption
                 and last.bold == line.bold
                 and (line.x0 < left + line.size * 0.8 or hanging
                      or _aligned_under(previous, line)
@@ -636,6 +656,7 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
     return kept, contents_titles(lines, toc)
 
 
+CAPTION_LEADING = 1.8  # a caption's second line stands within this many sizes of its first
 QUOTE_WORDS = (5, 40)  # a pull quote or caption found by its words is this long
 QUOTE_SHARE = 0.9  # of its words found, in one run, in a longer paragraph on its page
 

@@ -32,9 +32,10 @@ def _cased(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
-def respell_capitals(lines: list[Line], pages: set[int]) -> list[Line]:
-    """The lines, with those in capitals on the OCR-read `pages` respelt pair by pair after
-    the document's other lines."""
+def respell_capitals(lines: list[Line], pages: set[int],
+                     read: frozenset[int] = frozenset()) -> list[Line]:
+    """The lines, with those in capitals on the OCR-read `pages` (and those at the indexes
+    `read`, lines OCR read alone) respelt pair by pair after the document's other lines."""
     seen: Counter[tuple[str, str]] = Counter()
     for line in lines:
         if not capitals(line.text):
@@ -44,7 +45,8 @@ def respell_capitals(lines: list[Line], pages: set[int]) -> list[Line]:
         if count >= MIN_REPEATS:
             spellings.setdefault((plain(pair[0]), plain(pair[1])), pair)
     return [replace(line, text=_respelt(line.text, seen, spellings))
-            if line.page in pages and capitals(line.text) else line for line in lines]
+            if (line.page in pages or index in read) and capitals(line.text) else line
+            for index, line in enumerate(lines)]
 
 
 def _respelt(text: str, seen: Counter[tuple[str, str]],

@@ -6,6 +6,7 @@ import ctypes
 import math
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -20,6 +21,7 @@ _ITALIC_FLAG = 0x40
 _FORCE_BOLD_FLAG = 0x40000
 _PLACEHOLDERS = {"", "(anonymous)", "(unspecified)", "untitled", "Untitled"}
 GAP_RATIO = 0.5  # a blank wider than this many font sizes splits a line into spans
+INKED_BLANK = 0.3  # a space whose glyph box is this many font sizes tall is a letter drawn
 
 
 class ExtractError(UserError):
@@ -47,6 +49,7 @@ class Line:
     page_height: float
     font: str = ""
     spans: tuple[Span, ...] = ()  # only for a line with wide blanks in it
+    lost_letters: bool = False  # the page draws letters where the text layer says space
 
     def parts(self) -> tuple[Span, ...]:
         """The line's spans, or the whole line as one span."""
@@ -137,6 +140,30 @@ def _spans(textpage: raw.FPDF_TEXTPAGE, segment: str, start: int, first: int, la
     return (*spans, Span(x0, boxes[-1][1], segment[cut:].strip()))
 
 
+_VOWELS = "".join(sorted({char for char in map(chr, range(0x41, 0x1EFA))
+                          if unicodedata.normalize("NFD", char)[0] in "aeiouyAEIOUY"}))
+# a space where a letter may be lost: beside a lone letter ("X C NH"), before a word that
+# lost its first consonant ("1. ặt" for "1. Đặt") or before a sign ("Hình ."), at the end
+_SUSPECT_SPACE = re.compile(rf"(?<![^\s])[^\W\d_](?= )| (?=[^\W\d_](?!\S))| (?=[{_VOWELS}])"
+                            r"| (?=[^\w\s])| $")
+
+
+def _lost_letters(textpage: raw.FPDF_TEXTPAGE, segment: str, start: int, size: float) -> bool:
+    """Whether a line's text says space where the page draws a glyph: a font whose Unicode map
+    sends some letters to U+0020 (Word's subsets of legacy fonts do) leaves "X C NH" for
+    "XÁC ĐỊNH". A true space's box has no height; a letter's is as tall as its ink. Only the
+    spaces where a letter may be lost are looked at: the check costs little."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    box = tuple(map(ctypes.byref, (left, right, bottom, top)))
+    for match in _SUSPECT_SPACE.finditer(segment):
+        offset = match.end() if match.group() != " " else match.start()
+        raw.FPDFText_GetCharBox(
+            textpage, raw.FPDFText_GetCharIndexFromTextIndex(textpage, start + offset), *box)
+        if top.value - bottom.value > size * INKED_BLANK:
+            return True
+    return False
+
+
 def _segments(textpage: raw.FPDF_TEXTPAGE, text: str) -> list[tuple[int, str]]:
     """The lines of a page's text, with where each starts in it. pdfium ends lines with CR LF
     but runs a line that ends in a hyphen (or a soft hyphen: the TCVN3 font encoding's ư) into
@@ -195,7 +222,8 @@ def _page_lines(page: pdfium.PdfPage, number: int) -> tuple[list[Line], int]:
             spans = _spans(textpage, segment, start, first_char, last_char, size)
             lines.append(
                 Line(number, segment, size, bold, italic, left, right,
-                     height - origin_y.value, height, font, spans)
+                     height - origin_y.value, height, font, spans,
+                     _lost_letters(textpage, segment, start, size))
             )
     textpage.close()
     return lines, len(text.replace("\r\n", "").strip())
