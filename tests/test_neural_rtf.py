@@ -36,6 +36,9 @@ def test_engine_speaks_the_rebuilt_voice_at_the_asked_rate(name, tmp_path):
     voice = neural_rtf.calibrated(built.voice, [SENTENCE], target)
     engine = load_engine(voice)
     assert engine.sample_rate == spec.sample_rate
-    assert neural_rtf.seconds_of(engine, [SENTENCE]) == pytest.approx(target, rel=0.1)
+    # Piper draws each phoneme's duration with noise (noise_w) on every call: one sentence of
+    # the rebuilt vivos voice lasted 0.90-1.13 times its mean over 30 calls, and the
+    # calibration itself rests on such draws.
+    assert neural_rtf.seconds_of(engine, [SENTENCE]) == pytest.approx(target, rel=0.25)
     measured = neural_rtf.one_process(voice, [SENTENCE], repetitions=1)
-    assert measured.rtf > 0 and measured.audio_seconds == pytest.approx(target, rel=0.1)
+    assert measured.rtf > 0 and measured.audio_seconds == pytest.approx(target, rel=0.25)
