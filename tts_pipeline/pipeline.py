@@ -250,7 +250,7 @@ def _render(folder: BookFolder, book: Book, options: RenderOptions, progress: Pr
     with book_lock(folder.lock), _partial_files_removed(folder.root):
         reports = [_render_profile(render, profile) for profile in profiles]
         write_reports(folder.report, reports)
-        write_stamp(folder.complete, render_fingerprint(folder, book, options))
+        write_stamp(folder.complete, render_fingerprint(folder, book, options, effective))
     return reports
 
 
@@ -407,15 +407,17 @@ def _chapter_reports(render: Render, profile: Profile, scripts: list[ChapterScri
     return reports
 
 
-def render_fingerprint(folder: BookFolder, book: Book, options: RenderOptions) -> str:
-    """What a complete render was made from: the book's files, the voices, the settings."""
+def render_fingerprint(folder: BookFolder, book: Book, options: RenderOptions,
+                       effective: Effective) -> str:
+    """What a complete render was made from: the book's files, the voices, the settings
+    (`effective`: the render's, resolved once)."""
     digest = hashlib.sha256(__version__.encode())
     paths = [folder.book_file, folder.lexicon, *(folder.file(c.file) for c in book.chapters)]
     paths += [voice.path for voice in all_voices().values() if voice.path]
     for path in paths:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
-    settings = {**recorded(_effective(book, folder, options)),
+    settings = {**recorded(effective),
                 "mp3_single": options.mp3_single, "chapters": options.chapters}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     return digest.hexdigest()
@@ -424,7 +426,9 @@ def render_fingerprint(folder: BookFolder, book: Book, options: RenderOptions) -
 def is_rendered(folder: BookFolder, book: Book, options: RenderOptions) -> bool:
     """Whether the last complete render of this folder used exactly these inputs and settings."""
     try:
-        return is_fresh(folder.report, folder.complete, render_fingerprint(folder, book, options))
+        fingerprint = render_fingerprint(folder, book, options,
+                                         _effective(book, folder, options))
+        return is_fresh(folder.report, folder.complete, fingerprint)
     except OSError:
         return False
 
