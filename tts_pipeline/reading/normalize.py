@@ -81,7 +81,13 @@ _CODE = re.compile(rf"(\d+)(?:/((?:19|20)\d\d))?[-/][{VIET_UPPER}][\w&]*(?:[-/.]
 _ROMAN_MARKER = re.compile(rf"^(\s*)((?=[IVXL]){ROMAN})([.)])(?=\s)", re.MULTILINE)
 _LETTER_MARKER = re.compile(r"^(\s*)([a-zđA-ZĐ])([.)])(?=\s)", re.MULTILINE)
 _INLINE_LETTER_MARKER = re.compile(r"((?:^|[:;])\s*)([a-zđ])\)(?=\s)", re.MULTILINE)
-_DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2})\)(?=\s)", re.MULTILINE)
+# '4) Viết bản nháp' and '4. Viết…' are read 'Thứ tư, …', as items are counted aloud; the
+# marker is dropped where the item already says its place ('1. Thứ nhất, …', '2. Đầu tiên…').
+_DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2})[.)][ \t]+(?=[^\W\d_])", re.MULTILINE)
+_SAYS_ITS_PLACE = re.compile(
+    r"(?i:thứ\s+\w+|đầu tiên|trước hết|trước tiên|tiếp theo|sau cùng|cuối cùng"
+    r"|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)\b"
+)
 _WARD_DISTRICT = re.compile(rf"([PQpq])\.\s?(?=\d|[{VIET_UPPER}])")
 _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 
@@ -138,6 +144,13 @@ _IDENTIFIER_DIGITS = 6
 
 # --- symbols and punctuation ----------------------------------------------------------------
 _BULLET = re.compile(r"^[ \t]*[-–—•▪●◦■□➢►▶✓✔❖♦◆○*+·>]+(?=\s|$)", re.MULTILINE)
+# An arrow between two clauses is read 'dẫn tới'; not where the next words already say how they
+# follow ('→ vì vậy', '→ dẫn đến'), and not at the start of a line or after '?' or ':', where
+# it only points to an item or an answer.
+_ARROW = re.compile(r"[ \t]*(?:->|=>|[→⇒➔])[ \t]*")
+_SAYS_HOW_IT_FOLLOWS = re.compile(
+    r"(?i:dẫn đến|dẫn tới|vì vậy|vì thế|do đó|do vậy|cho nên|nên|suy ra|kéo theo|khiến|gây ra)\b"
+)
 _INLINE_BULLET = re.compile(r"[•▪●◦■□➢►▶✓✔❖♦◆○·]")
 _ELLIPSIS_END = re.compile(rf"\.{{2,}}(?=\s*(?:$|[\n{VIET_UPPER}]))")
 _ELLIPSIS = re.compile(r"\.{2,}")
@@ -152,9 +165,23 @@ _SLASH_FIELDS = re.compile(r"(ngày|tháng|giờ|phút)/(?=(?:tháng|năm|phút|
 _SLASH_PER = re.compile(rf"/\s*(?=(?:{_PER})\b)")
 _SLASH_TREN = re.compile(rf"/\s*(?=(?:{_TREN})\b)")
 _SLASH = re.compile(r"/")
+_ALLOWED = f"a-zA-Z{VIET_LOWER}{VIET_UPPER}"
+# Words joined by slashes: a choice of two ('có/không', 'nam/nữ', 'đạt/không đạt') is read
+# with 'hoặc'; after 'tỷ lệ' a ratio (học sinh/giáo viên → trên); 'và/hoặc' as two words; any
+# other run as a list (sách/tạp chí, xã/phường/thị trấn → commas), never 'mỗi' between places.
+# Left to the later rules: abbreviations (HĐND/UBND), units (đồng/kg), date fields
+# (ngày/tháng), one letter (v/v), and a quantity per thing ('2 cán bộ/xã' → mỗi).
+_SLASH_WORDS = re.compile(rf"(?<![\w/])[{_ALLOWED}]{{2,}}(?:/[{_ALLOWED}]{{2,}})+(?![\w/])")
+_FIELDS = frozenset({"ngày", "tháng", "năm", "giờ", "phút", "giây"})
+_PLACES = frozenset(
+    {"xã", "phường", "thị", "thôn", "tổ", "xóm", "bản", "làng", "ấp", "khu", "phố", "quận"}
+    | {"huyện", "tỉnh", "trường", "lớp"}
+)
+_CHOICES = frozenset({("nam", "nữ"), ("đúng", "sai"), ("trai", "gái"), ("thật", "giả")})
+_PER_WORD = re.compile(rf"(?:{_PER})\b")
+_RATIO_OF_WORDS_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))(?:\s+[^\W\d_]+){0,3}\s+$")
 _BRACKETS = re.compile(r"[()\[\]{}]")
 _QUOTES = re.compile(r"[\"“”„‟‘’‚'`´«»‹›]")
-_ALLOWED = f"a-zA-Z{VIET_LOWER}{VIET_UPPER}"
 _DISALLOWED = re.compile(rf"[^{_ALLOWED} .,;:?!\n]+")
 
 # --- tidying the spoken text -----------------------------------------------------------------
@@ -179,6 +206,16 @@ def _unit_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
         "|".join(map(re.escape, by_length)), "".join(map(re.escape, single))
     )
     return re.compile(rf"(\d|/)\s?{units}"), multi, single
+
+
+@lru_cache(maxsize=1)
+def _scaled_units() -> re.Pattern[str]:
+    """A unit of two letters or more after a scale word: '3 triệu EUR', '2 nghìn tấn'."""
+    _, multi, _ = _unit_patterns()
+    by_length = sorted(multi, key=len, reverse=True)
+    return re.compile(
+        rf"(nghìn|ngàn|triệu|tỷ) (?P<multi>(?i:{'|'.join(map(re.escape, by_length))}))(?!\w)"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +263,7 @@ def _code(m: re.Match[str], profile: ReadingProfile) -> str:
 
 
 def _markers(text: str, profile: ReadingProfile) -> str:
-    """List markers: 'I.' → 'một.', 'a)' → 'a,', '2)' → 'hai,'; then P./Q. and initials."""
+    """List markers: 'I.' → 'một.', 'a)' → 'a,', '2)' → 'Thứ hai,'; then P./Q. and initials."""
 
     def mark(indent: str, words: str, punct: str) -> str:
         return f"{indent}{words}{'.' if punct == '.' else ','}"
@@ -236,11 +273,17 @@ def _markers(text: str, profile: ReadingProfile) -> str:
     )
     text = _LETTER_MARKER.sub(lambda m: mark(m[1], LETTER_NAMES[m[2].lower()], m[3]), text)
     text = _INLINE_LETTER_MARKER.sub(lambda m: f"{m[1]}{LETTER_NAMES[m[2]]},", text)
-    text = _DIGIT_MARKER.sub(lambda m: f"{m[1]}{read_int(int(m[2]), profile)},", text)
+    text = _DIGIT_MARKER.sub(lambda m: _digit_marker(m, profile), text)
     text = _WARD_DISTRICT.sub(
         lambda m: m[0] if glued(m, ".") else ("phường " if m[1] in "Pp" else "quận "), text
     )
     return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
+
+
+def _digit_marker(m: re.Match[str], profile: ReadingProfile) -> str:
+    if _SAYS_ITS_PLACE.match(m.string, m.end()):
+        return m[1]
+    return f"{m[1]}Thứ {read_ordinal(int(m[2]), profile)}, "
 
 
 def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
@@ -291,6 +334,23 @@ def _fraction(m: re.Match[str]) -> str:
     return f"{whole}{numerator} {'phần' if small and not counted else 'trên'} {denominator}"
 
 
+def _slash_words(m: re.Match[str]) -> str:
+    parts = m[0].split("/")
+    lowered = [p.lower() for p in parts]
+    _, multi, _ = _unit_patterns()
+    if any(p.isupper() for p in parts) or any(p in multi or p in _FIELDS for p in lowered):
+        return m[0]
+    if _PER_WORD.fullmatch(lowered[-1]) and not (lowered[0] in _PLACES and lowered[-1] in _PLACES):
+        return m[0]
+    if preceded_by(m, _RATIO_OF_WORDS_BEFORE, 40):
+        return " trên ".join(parts)
+    if {"và", "hoặc"} & set(lowered):
+        return " ".join(parts)
+    if len(parts) == 2 and (lowered[1] == "không" or tuple(lowered) in _CHOICES):
+        return " hoặc ".join(parts)
+    return ", ".join(parts)
+
+
 def _spaced_thousands(m: re.Match[str]) -> str:
     return m[0] if glued(m, ".,") else m[0].replace(" ", ".")
 
@@ -313,6 +373,7 @@ def _numbers(text: str, profile: ReadingProfile) -> str:
     text = _MULTIPLY.sub(r"\1 nhân ", text)
     text = expand_money(text, profile)
     text = _unit_patterns()[0].sub(_unit, _METRES_CENTIMETRES.sub(r"\1 mét \2", text))
+    text = _scaled_units().sub(lambda m: f"{m[1]} {_unit_patterns()[1][m['multi'].lower()]}", text)
     text = _ADDRESS.sub(lambda m: f"{m[1]} {m[2].replace('/', ' trên ')}", text)
     text = _FRACTION.sub(_fraction, text)
     text = _RATIO.sub(lambda m: m[0] if glued(m, ":") else f"{m[1]} trên {m[2]}", text)
@@ -329,11 +390,17 @@ def _number(m: re.Match[str], profile: ReadingProfile) -> str:
     return read_number(token, profile)
 
 
+def _arrow(m: re.Match[str]) -> str:
+    before = m.string[: m.start()].rstrip(" ,")
+    if not before or before[-1] in "\n?:!.;":
+        return " "
+    return ", " if _SAYS_HOW_IT_FOLLOWS.match(m.string, m.end()) else ", dẫn tới "
+
+
 def _symbols(text: str, profile: ReadingProfile) -> str:
     """Bullets, dashes, brackets, slashes, quotes, other symbols → words, commas or nothing."""
     text = _BULLET.sub("", text)
-    for arrow in ("->", "=>", "→", "⇒", "➔"):
-        text = text.replace(arrow, ", ")
+    text = _ARROW.sub(_arrow, text)
     text = _INLINE_BULLET.sub(", ", text)
     text = _ELLIPSIS.sub(", ", _ELLIPSIS_END.sub(". ", text))
     text = _SPACED_HYPHEN.sub(", ", _DASH.sub(", ", text))
@@ -381,6 +448,8 @@ def _normalize(
     text = _CODE.sub(lambda m: _code(m, profile), text)
     text = expand_phones(text)
     text = expand_context_abbreviations(text)
+    if "/" in text:
+        text = _SLASH_WORDS.sub(_slash_words, text)
     text = lexicon.apply_words(text)
     text = _markers(text, profile)
     text = expand_dates(text, profile)
