@@ -58,6 +58,11 @@ _MONTHS = re.compile(
 )
 # 02/2025 → tháng hai năm…, at the start of a phrase or after a word that announces a time;
 # otherwise x/year is a number of that year ('số 08/2025' → số tám năm…).
+# A quarter and its year: 'quý 3-2023', 'Q3/2023', 'Q4 2024' → quý ba năm …; 'Q4' alone may be
+# a district (quận) and is left to the other rules.
+_QUARTER = re.compile(
+    r"((?i:quý|quí)\s+|Q)([1-4])(?:\s*[/-]\s*|\s+(?:năm\s+)?)((?:19|20)\d\d)" + _END
+)
 _SLASH_YEAR = re.compile(rf"(\d+)/((?:19|20)\d\d){_END}")
 _MONTH_YEAR_BEFORE = re.compile(
     r"(?:\b(?i:từ|đến|tới|trong|vào|cuối|đầu|giữa|hết|sau|trước|hạn|là)\s+|(?:^|[,;:(])\s*)$"
@@ -194,11 +199,16 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
             return f"tháng {read_month(int(m[1]), profile)}{_year(m[2], profile)} "
         return f"{m[1]}{_year(m[2], profile)}"
 
+    def quarter(m: re.Match[str]) -> str:
+        word = m[1].strip() if m[1] != "Q" else "quý"
+        return f"{word} {read_int(int(m[2]), profile)}{_year(m[3], profile)} "
+
     def months(m: re.Match[str]) -> str:
         if glued(m):
             return m[0]
         return f"{m[1]} {_months(m[2], profile)}{_year(m[3], profile)} "
 
+    text = _QUARTER.sub(lambda m: m[0] if glued(m) else quarter(m), text)
     text = _DATE_RANGE_DASH.sub(r"\1 đến ", _BRACKETED_DATE.sub(r" ngày \1 ", text))
     text = _NGAY_DAYS_SLASH_MONTH.sub(days_month, text)
     text = _NGAY_DAYS_DASH_MONTH.sub(days_month, text)
