@@ -1,4 +1,4 @@
-"""Abbreviations whose reading depends on the words around them: T2…T7 and CN, ĐH.
+"""Abbreviations whose reading depends on the words around them: T2…T7 and CN, ĐH, SN.
 
 - T2…T7 and CN are weekdays (thứ hai … thứ bảy, chủ nhật) in a schedule: two or more of them
   joined ('T2-T6', 'T7/CN', 'T2, T4, T6'), after a schedule word ('từ T2', 'sáng T7', 'các
@@ -6,6 +6,7 @@
   a tram line, a ward code or a form name would be read ('tuyến T2' → tê hai).
 - ĐH is 'đại hội' before or after the words of a congress ('ĐH Đảng bộ', 'khai mạc ĐH'),
   otherwise 'đại học' ('ĐH Quốc gia', 'trường ĐH').
+- SN is 'sinh năm' before a year ('SN 1960') and 'số nhà' before another number ('SN 45').
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _CONGRESS_BEFORE = re.compile(
 )
 
 
+_SN = re.compile(r"SN(?<!\wSN)\.?\s?(?=\d)(?:(?=(?:19|20)\d\d(?!\d))|(?P<house>))")
+
+
 def _weekdays(m: re.Match[str]) -> str:
     items = _WEEKDAY_ITEM.findall(m[0])
     in_schedule = (
@@ -56,5 +60,6 @@ def _dh(m: re.Match[str]) -> str:
 
 
 def expand_context_abbreviations(text: str) -> str:
-    """Weekday abbreviations in a schedule and ĐH, read by their neighbours."""
+    """Weekday abbreviations in a schedule, ĐH and SN, read by their neighbours."""
+    text = _SN.sub(lambda m: "số nhà " if m["house"] is not None else "sinh năm ", text)
     return _DH.sub(_dh, _WEEKDAY_RUN.sub(_weekdays, text))

@@ -79,7 +79,7 @@ _CODE = re.compile(rf"(\d+)(?:/((?:19|20)\d\d))?[-/][{VIET_UPPER}][\w&]*(?:[-/.]
 
 # --- list markers, P./Q., initials ----------------------------------------------------------
 _ROMAN_MARKER = re.compile(rf"^(\s*)((?=[IVXL]){ROMAN})([.)])(?=\s)", re.MULTILINE)
-_LETTER_MARKER = re.compile(r"^(\s*)([a-zđA-ZĐ])([.)])(?=\s)", re.MULTILINE)
+_LETTER_MARKER = re.compile(r"^(\s*)((?!x)[a-zđA-ZĐ])([.)])(?=\s)", re.MULTILINE)
 _INLINE_LETTER_MARKER = re.compile(r"((?:^|[:;])\s*)([a-zđ])\)(?=\s)", re.MULTILINE)
 # '4) Viết bản nháp' and '4. Viết…' are read 'Thứ tư, …', as items are counted aloud; the
 # marker is dropped where the item already says its place ('1. Thứ nhất, …', '2. Đầu tiên…').
@@ -89,6 +89,10 @@ _SAYS_ITS_PLACE = re.compile(
     r"|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)\b"
 )
 _WARD_DISTRICT = re.compile(rf"([PQpq])\.\s?(?=\d|[{VIET_UPPER}])")
+# 'x. Tân Lập, h. Đan Phượng, tx. Sơn Tây' in addresses: xã, huyện, thị xã before a name.
+_COMMUNE_DISTRICT = re.compile(rf"(tx|[xh])\.\s?(?=[{VIET_UPPER}])")
+_COMMUNE_DISTRICT_NAMES = {"x": "xã ", "h": "huyện ", "tx": "thị xã "}
+_NUMBER_BEFORE = re.compile(r"\d\s?$")
 _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 
 # --- numbers in context -------------------------------------------------------------------
@@ -276,6 +280,14 @@ def _markers(text: str, profile: ReadingProfile) -> str:
     text = _DIGIT_MARKER.sub(lambda m: _digit_marker(m, profile), text)
     text = _WARD_DISTRICT.sub(
         lambda m: m[0] if glued(m, ".") else ("phường " if m[1] in "Pp" else "quận "), text
+    )
+    text = _COMMUNE_DISTRICT.sub(
+        lambda m: (
+            m[0]
+            if glued(m, ".") or preceded_by(m, _NUMBER_BEFORE, 3)
+            else _COMMUNE_DISTRICT_NAMES[m[1]]
+        ),
+        text,
     )
     return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
 

@@ -11,6 +11,8 @@ NO_MORE_DIGITS = r"(?!\w|[.,/-]\d)"
 _PHONE_GROUPED = re.compile(
     rf"(?:\+\d{{2,3}}\)?[ .]?\d{{2,3}}|0\d{{2,3}})(?:[ .-]\d{{2,4}}){{2,3}}{NO_MORE_DIGITS}"
 )
+# An area code in brackets: '(024) 3825 1234', '(028) 3.822.1234'.
+_PHONE_AREA = re.compile(rf"\(0\d{{1,3}}\)[ .]?\d{{1,4}}(?:[ .-]?\d{{2,4}}){{1,3}}{NO_MORE_DIGITS}")
 _PHONE_PLAIN = re.compile(rf"0\d{{9,10}}{NO_MORE_DIGITS}")
 _HOTLINE = re.compile(rf"1[89]00[ .]?\d{{3,4}}{NO_MORE_DIGITS}")
 _DIGIT_RUN = re.compile(rf"\+?\d(?:\d|[ .-](?=\d))+{NO_MORE_DIGITS}")
@@ -71,6 +73,7 @@ def _emergency(m: re.Match[str]) -> str:
 def expand_phones(text: str) -> str:
     """Phone, card and emergency numbers and IP addresses, digit by digit in their groups."""
     text = _PHONE_GROUPED.sub(_phone_grouped, text)
+    text = _PHONE_AREA.sub(_phone_grouped, text)
     text = _PHONE_PLAIN.sub(_phone_plain, text)
     text = _HOTLINE.sub(_phone_grouped, text)
     text = _DIGIT_RUN.sub(_digit_run, text)

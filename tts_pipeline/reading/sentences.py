@@ -73,8 +73,8 @@ def chunk(sentence: str, max_chars: int = 200) -> list[str]:
     if len(sentence) <= max_chars:
         return [sentence] if sentence else []
     pieces = [
-        piece for clause in _CLAUSE_CUT.split(sentence)
-        for piece in ([clause] if len(clause) <= max_chars else _pack(clause.split(" "),
-                                                                       max_chars))
+        piece
+        for clause in _CLAUSE_CUT.split(sentence)
+        for piece in ([clause] if len(clause) <= max_chars else _pack(clause.split(" "), max_chars))
     ]
     return _pack(pieces, max_chars)
