@@ -26,9 +26,14 @@ LETTER_NAMES = {
 }  # fmt: skip
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+# The vowel groups Vietnamese spelling allows (toneless), longest first: 'UAE' is not a word.
+_NUCLEI = (
+    "uyê|uya|uyu|oai|oay|oeo|uây|uôi|ươi|ươu|iêu|yêu|oao"
+    "|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|ưa|ưi|ưu|ươ|uy|yê"
+    "|[aăâeêioôơuưy]"
+)
 _SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:{_NUCLEI})(?:ng|nh|ch|[cmnpt])?"
 )
 _CAPS_TOKEN = re.compile(rf"(?<!\w)[{VIET_UPPER}]+(?!\w)")
 _SPACES = re.compile(r"\s+")

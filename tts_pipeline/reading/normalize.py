@@ -44,6 +44,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\r\u2028\u2029\x85]\n?")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2044": "/"})
+_ROMAN_CHARACTERS = re.compile("[\u2160-\u2188]+")
 _BLANKS = re.compile(r"\t[ \t]*| [ \t]+")
 # x², y³ (a power of a one-letter variable; m² and m³ are units, read by the unit rules).
 _POWER = re.compile(r"(?<!\w)([a-ln-zA-Z])([²³])")
@@ -79,7 +80,8 @@ _CODE = re.compile(rf"(\d+)(?:/((?:19|20)\d\d))?[-/][{VIET_UPPER}][\w&]*(?:[-/.]
 
 # --- list markers, P./Q., initials ----------------------------------------------------------
 _ROMAN_MARKER = re.compile(rf"^(\s*)((?=[IVXL]){ROMAN})([.)])(?=\s)", re.MULTILINE)
-_LETTER_MARKER = re.compile(r"^(\s*)((?!x)[a-zđA-ZĐ])([.)])(?=\s)", re.MULTILINE)
+# ('p.', 'q.', 'x.' at a line's start are phường, quận, xã before a name: lists rarely get so far.)
+_LETTER_MARKER = re.compile(r"^(\s*)((?![pqx])[a-zđA-ZĐ])([.)])(?=\s)", re.MULTILINE)
 _INLINE_LETTER_MARKER = re.compile(r"((?:^|[:;])\s*)([a-zđ])\)(?=\s)", re.MULTILINE)
 # '4) Viết bản nháp' and '4. Viết…' are read 'Thứ tư, …', as items are counted aloud; the
 # marker is dropped where the item already says its place ('1. Thứ nhất, …', '2. Đầu tiên…').
@@ -93,6 +95,14 @@ _WARD_DISTRICT = re.compile(rf"([PQpq])\.\s?(?=\d|[{VIET_UPPER}])")
 _COMMUNE_DISTRICT = re.compile(rf"(tx|[xh])\.\s?(?=[{VIET_UPPER}])")
 _COMMUNE_DISTRICT_NAMES = {"x": "xã ", "h": "huyện ", "tx": "thị xã "}
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
+_STREET = re.compile(rf"(?<=\d )[Đđ]\.\s?(?=[{VIET_UPPER}])")  # '123 Đ. Lê Lợi' → đường
+# A lone lower-case letter named by the word before it ('điểm b khoản 2', 'kí tự w',
+# 'phương án c') is said by its Vietnamese name (not y: 'chữ y tế'); capitals are spelled by
+# the capitals rule.
+_NAMED_LETTER = re.compile(
+    r"\b((?i:điểm|tiết|mục|câu|phần|phương án|đáp án|kí tự|ký tự|chữ cái|chữ|nhóm|loại|dãy))"
+    r"(\s+)(['‘“\"]?)([a-xzđ])(['’”\"]?)(?![\w'’])"
+)
 _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 
 # --- numbers in context -------------------------------------------------------------------
@@ -108,7 +118,7 @@ _SCORE_BEFORE = re.compile(
     r"\b(?i:t[ỷỉ] số|thắng|thua|hòa|hoà|đánh bại|dẫn|sơ đồ|đội hình|chung cuộc)\s*:?\s*"
     r"(?:\d{1,2}\s*[-–]\s*)*\d?$"
 )
-_ORDINAL = re.compile(r"(thứ|Thứ|THỨ)\s+(\d+)(?!\d|[.,/]\d)")
+_ORDINAL = re.compile(r"(thứ|Thứ|THỨ|hạng|Hạng|HẠNG)\s+(\d+)(?!\d|[.,/]\d)")
 # A Roman run ('XIII', 'I và II', 'III/2025', 'I-2021'). It is read after a trigger word
 # ('Đại hội XIII', 'khoản xiv'), before '/year', or in capitals after a name ('Louis XIV');
 # in lower case only after a trigger and at the end of a phrase ('thế kỷ xix.'), so that
@@ -228,7 +238,15 @@ def _digit_only_units() -> frozenset[str]:
     return frozenset(w.lower() for w, _, scope in read_units() if scope == "digit")
 
 
+def _roman_characters(m: re.Match[str]) -> str:
+    """'Ⅻ' (a character made to be a numeral) → '12', whatever the words around it."""
+    letters = unicodedata.normalize("NFKC", m[0])
+    value = roman_value(letters)
+    return f" {value} " if value is not None else letters
+
+
 def _clean(text: str) -> str:
+    text = _ROMAN_CHARACTERS.sub(_roman_characters, text)
     if "²" in text or "³" in text:
         text = _POWER.sub(lambda m: f"{m[1]} {'bình' if m[2] == '²' else 'lập'} phương", text)
     text = unicodedata.normalize("NFKC", text).translate(_HYPHENS)
@@ -289,6 +307,8 @@ def _markers(text: str, profile: ReadingProfile) -> str:
         ),
         text,
     )
+    text = _STREET.sub("đường ", text)
+    text = _NAMED_LETTER.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{LETTER_NAMES[m[4]]}{m[5]}", text)
     return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
 
 
