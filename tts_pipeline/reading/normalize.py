@@ -76,7 +76,8 @@ _URL_WORDS = {
 }  # fmt: skip
 
 # --- document codes: 57-NQ/TW, 1234/QĐ-UBND, 13/2023/NĐ-CP → the number (and its year) -----
-_CODE = re.compile(rf"(\d+)(?:/((?:19|20)\d\d))?[-/][{VIET_UPPER}][\w&]*(?:[-/.][\w&]+)*")
+# (the separator after the year is sometimes lost in print: '43/2014NĐ-CP').
+_CODE = re.compile(rf"(\d+)(?:/((?:19|20)\d\d)[-/]?|[-/])[{VIET_UPPER}][\w&]*(?:[-/.][\w&]+)*")
 
 # --- list markers, P./Q., initials ----------------------------------------------------------
 _ROMAN_MARKER = re.compile(rf"^(\s*)((?=[IVXL]){ROMAN})([.)])(?=\s)", re.MULTILINE)
@@ -99,10 +100,12 @@ _STREET = re.compile(rf"(?<=\d )[Đđ]\.\s?(?=[{VIET_UPPER}])")  # '123 Đ. Lê 
 # A lone lower-case letter named by the word before it ('điểm b khoản 2', 'kí tự w',
 # 'phương án c') is said by its Vietnamese name (not y: 'chữ y tế'); capitals are spelled by
 # the capitals rule.
+_LETTER_ITEM = r"['‘“\"]?[a-xzđ]\d{0,2}['’”\"]?(?![\w'’])"
 _NAMED_LETTER = re.compile(
-    r"\b((?i:điểm|tiết|mục|câu|phần|phương án|đáp án|kí tự|ký tự|chữ cái|chữ|nhóm|loại|dãy))"
-    r"(\s+)(['‘“\"]?)([a-xzđ])(['’”\"]?)(?![\w'’])"
+    r"\b(?i:điểm|tiết|mục|câu|phần|phương án|đáp án|kí tự|ký tự|chữ cái|chữ|nhóm|loại|dãy)\s+"
+    rf"{_LETTER_ITEM}(?:\s*(?:,|và|hoặc|đến)\s*{_LETTER_ITEM})*"
 )
+_NAMED_LETTER_ITEM = re.compile(r"(?<=[\s'‘“\",])[a-xzđ](?=\d|['’”\"]|\s|,|$)")
 _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 
 # --- numbers in context -------------------------------------------------------------------
@@ -308,7 +311,9 @@ def _markers(text: str, profile: ReadingProfile) -> str:
         text,
     )
     text = _STREET.sub("đường ", text)
-    text = _NAMED_LETTER.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{LETTER_NAMES[m[4]]}{m[5]}", text)
+    text = _NAMED_LETTER.sub(
+        lambda m: _NAMED_LETTER_ITEM.sub(lambda i: LETTER_NAMES[i[0]], m[0]), text
+    )
     return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
 
 
