@@ -168,6 +168,8 @@ _ARROW = re.compile(r"[ \t]*(?:->|=>|[→⇒➔])[ \t]*")
 _SAYS_HOW_IT_FOLLOWS = re.compile(
     r"(?i:dẫn đến|dẫn tới|vì vậy|vì thế|do đó|do vậy|cho nên|nên|suy ra|kéo theo|khiến|gây ra)\b"
 )
+# '… 30m. + Phía Đông …': a '+' after the end of a sentence starts an item (a line break lost).
+_INLINE_BULLET_PLUS = re.compile(r"([.;:!?])[ \t]+\+[ \t]+")
 _INLINE_BULLET = re.compile(r"[•▪●◦■□➢►▶✓✔❖♦◆○·]")
 _ELLIPSIS_END = re.compile(rf"\.{{2,}}(?=\s*(?:$|[\n{VIET_UPPER}]))")
 _ELLIPSIS = re.compile(r"\.{2,}")
@@ -393,7 +395,10 @@ def _spaced_thousands(m: re.Match[str]) -> str:
 
 
 def _range(m: re.Match[str]) -> str:
-    """'10k-20k' → '10k đến 20k'; in a score or formation the dash is not said."""
+    """'10k-20k' → '10k đến 20k'; in a score or formation the dash is not said; after a code
+    ('H2-1', a zone of a plan) it is 'gạch'."""
+    if m[1].isdigit() and glued(m) and m.string[m.start() - 1].isalpha():
+        return f"{m[1]} gạch "
     score = m[1].isdigit() and preceded_by(m, _SCORE_BEFORE, 32)
     return f"{m[1]} " if score else f"{m[1]} đến "
 
@@ -436,7 +441,7 @@ def _arrow(m: re.Match[str]) -> str:
 
 def _symbols(text: str, profile: ReadingProfile) -> str:
     """Bullets, dashes, brackets, slashes, quotes, other symbols → words, commas or nothing."""
-    text = _BULLET.sub("", text)
+    text = _INLINE_BULLET_PLUS.sub(r"\1 ", _BULLET.sub("", text))
     text = _ARROW.sub(_arrow, text)
     text = _INLINE_BULLET.sub(", ", text)
     text = _ELLIPSIS.sub(", ", _ELLIPSIS_END.sub(". ", text))
