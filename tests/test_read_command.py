@@ -62,3 +62,31 @@ def test_nothing_but_words_and_sentence_punctuation_reaches_the_engine():
     for text in spoken:
         assert ALLOWED.fullmatch(text) or not text.strip(), text
         assert not set(text.split()) & acronyms, text
+
+
+def test_reading_a_book_folder_loads_its_book_once_and_applies_its_reading_rules(
+        tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import tts_pipeline.book
+    import tts_pipeline.cli
+    import tts_pipeline.folder
+
+    book = tmp_path / "book"
+    (book / "chapters").mkdir(parents=True)
+    (book / "book.toml").write_text(
+        'title = "Thử"\n[reading]\nthousand = "ngàn"\n[[chapters]]\nfile = "chapters/01-a.md"\n',
+        encoding="utf-8")
+    (book / "chapters" / "01-a.md").write_text("# Tin\n\nTrao 2.000 suất quà.\n", encoding="utf-8")
+    loads = []
+
+    def counted(path, *args, **kwargs):
+        loads.append(path)
+        return tts_pipeline.book.read_book(path, *args, **kwargs)
+
+    monkeypatch.setattr(tts_pipeline.cli, "read_book", counted)
+    monkeypatch.setattr(tts_pipeline.folder, "read_book", counted)
+    result = CliRunner().invoke(tts_pipeline.cli.app, ["read", str(book)])
+    assert result.exit_code == 0, result.output
+    assert "→ Trao hai ngàn suất quà." in result.output
+    assert len(loads) == 1

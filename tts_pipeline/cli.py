@@ -31,7 +31,7 @@ from typer.exceptions import TyperException
 
 from . import pipeline
 from .audio.ffmpeg import FfmpegError
-from .book import BOOK_FILE, read_book
+from .book import BOOK_FILE, Book, read_book
 from .cli_text import LanguageError, language_in, speak_typer, translate_tree, usage_message
 from .config import (
     KEYS,
@@ -388,18 +388,19 @@ def batch_command(
     raise typer.Exit(1 if any(result.status == "failed" for result in results) else 0)
 
 
-def _read_source(source: str | None) -> tuple[str, Path | None]:
-    """The text to read, and the book folder whose rules apply (None: the default rules)."""
+def _read_source(source: str | None) -> tuple[str, Path | None, Book | None]:
+    """The text to read, and the book folder whose rules apply with its book (None: the default
+    rules)."""
     if source is None:
-        return sys.stdin.read(), None
+        return sys.stdin.read(), None, None
     path = Path(source)
     if path.is_dir():
         book = read_book(path)
         texts = [text for c in book.spoken_chapters() for text in [c.title, *c.paragraphs]]
-        return "\n".join(texts), path
+        return "\n".join(texts), path, book
     if path.is_file():
-        return path.read_text(encoding="utf-8"), None
-    return source, None
+        return path.read_text(encoding="utf-8"), None, None
+    return source, None, None
 
 
 def _highlight(written: str, spoken: str) -> str:
@@ -427,8 +428,8 @@ def read_command(
         bool, typer.Option("--unknown", help=N_("List the words that would be spelled out."))
     ] = False,
 ) -> None:
-    text, folder = _read_source(source)
-    reading, lexicon = pipeline.reading_rules(folder)
+    text, folder, book = _read_source(source)
+    reading, lexicon = pipeline.reading_rules(folder, book=book)
     out = Console(highlight=False, soft_wrap=True)
     if plain:
         for line in text.splitlines():

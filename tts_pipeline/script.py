@@ -18,15 +18,15 @@ def _voice_lexicons() -> list[Path]:
     return [voices / LEXICON_FILE for voices in reversed(voice_folders())]
 
 
-def reading_rules(folder: Path | None = None, given: Settings | None = None
-                  ) -> tuple[ReadingProfile, Lexicon]:
+def reading_rules(folder: Path | None = None, given: Settings | None = None,
+                  book: Book | None = None) -> tuple[ReadingProfile, Lexicon]:
     """The reading choices (the command line's, book.toml's [reading], the user's settings)
     and the lexicon: built-in entries, then voices/lexicon.tsv, then the book's lexicon.tsv,
-    each overriding the one before."""
+    each overriding the one before. ``book``: the folder's book, when it is loaded already."""
     if folder is None:
         return resolve(given=given).reading, book_lexicon(None)
     place = BookFolder(folder)
-    return resolve(place.load(), place.book_file, given).reading, book_lexicon(place)
+    return resolve(book or place.load(), place.book_file, given).reading, book_lexicon(place)
 
 
 def book_lexicon(place: BookFolder | None) -> Lexicon:
