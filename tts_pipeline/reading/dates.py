@@ -322,6 +322,8 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
         return f"{_dm_run(m[0], profile, '' if word == 'hôm' else 'ngày ')} "
 
     def slash_year(m: re.Match[str]) -> str:
+        if preceded_by(m, _RATIO_BEFORE, 16):
+            return m[0]  # a map's scale: 'tỷ lệ 1/2000' → một trên hai nghìn
         month = 1 <= int(m[1]) <= 12 and not glued(m, ".,/-")
         if month and preceded_by(m, _MONTH_YEAR_BEFORE, 16):
             return f"{_month_year(m[1], m[2], profile)} "
