@@ -246,7 +246,8 @@ def _render(folder: BookFolder, book: Book, options: RenderOptions, progress: Pr
     profiles = _profiles(effective.profiles)
     checked_voice(effective)
     _check_chapters(folder.root, book, options)
-    render = Render(folder, book, (effective.reading, book_lexicon(folder)), options, progress)
+    rules = (effective.reading, book_lexicon(folder, book))
+    render = Render(folder, book, rules, options, progress)
     with book_lock(folder.lock), _partial_files_removed(folder.root):
         reports = [_render_profile(render, profile) for profile in profiles]
         write_reports(folder.report, reports)
@@ -502,7 +503,7 @@ def plan(source: Path, options: RenderOptions | None = None, password: str | Non
     book = settled(extracted, effective)
     words = sum(len(text.split()) for c in book.chapters for text in [c.title, *c.paragraphs])
     profile = _profiles(effective.profiles)[0]
-    scripts = chapter_scripts(book, reading_rules(None, options.given()), profile,
+    scripts = chapter_scripts(book, reading_rules(None, options.given(), book), profile,
                               options.given().voice)
     seconds = estimated_seconds(scripts, profile.rate_scale, options.device)
     megabytes = seconds * DELIVERED_BYTES_PER_SECOND / 1e6

@@ -9,7 +9,14 @@ from .audio.master import Profile
 from .book import Book
 from .config import Settings, resolve
 from .folder import LEXICON_FILE, BookFolder
-from .reading import Lexicon, Pauses, ReadingProfile, read_chapter, unknown_tokens
+from .reading import (
+    Lexicon,
+    Pauses,
+    ReadingProfile,
+    defined_abbreviations,
+    read_chapter,
+    unknown_tokens,
+)
 from .voices.synthesis import ChapterScript
 from .voices.voice import find_voice, voice_folders
 
@@ -24,14 +31,18 @@ def reading_rules(folder: Path | None = None, given: Settings | None = None,
     and the lexicon: built-in entries, then voices/lexicon.tsv, then the book's lexicon.tsv,
     each overriding the one before. ``book``: the folder's book, when it is loaded already."""
     if folder is None:
-        return resolve(given=given).reading, book_lexicon(None)
+        return resolve(given=given).reading, book_lexicon(None, book)
     place = BookFolder(folder)
-    return resolve(book or place.load(), place.book_file, given).reading, book_lexicon(place)
+    book = book or place.load()
+    return resolve(book, place.book_file, given).reading, book_lexicon(place, book)
 
 
-def book_lexicon(place: BookFolder | None) -> Lexicon:
-    """The lexicon a book is read with (no book: the voices' lexicons only)."""
-    return Lexicon.load(*_voice_lexicons(), *([place.lexicon] if place else []))
+def book_lexicon(place: BookFolder | None, book: Book | None = None) -> Lexicon:
+    """The lexicon a book is read with: built-in entries, the abbreviations the book defines
+    ('vật liệu xây dựng (VLXD)'), the voices' lexicons, the folder's lexicon.tsv."""
+    texts = [t for c in book.chapters for t in [c.title, *c.paragraphs]] if book else []
+    return Lexicon.load(*_voice_lexicons(), *([place.lexicon] if place else []),
+                        defined=defined_abbreviations(texts))
 
 
 def chapter_scripts(book: Book, rules: tuple[ReadingProfile, Lexicon], profile: Profile,

@@ -26,12 +26,14 @@ Reading policy (see tests/reading/cases.tsv for examples):
   chương, mục, lần, kỳ, cấp, hạng, giai đoạn…), before '/year', or as list markers at the start
   of a line ('II.' → hai.); after 'thứ' they are ordinals (thứ IV → thứ tư).
 - Brackets become commas (a pause), except around a lone date; an abbreviation in brackets
-  that repeats the words before it ('Ban Tuyên giáo (BTG)') is not read. Quotes are dropped.
+  that repeats the words before it ('Ban Tuyên giáo (BTG)') is not read, and a book reads the
+  abbreviations it defines so everywhere ('vật liệu xây dựng (VLXD)'). Quotes are dropped.
 - Phone numbers are read digit by digit in their written groups, separated by commas;
   111, 113, 114, 115 after 'số', 'gọi', 'đường dây nóng', 'tổng đài' are read digit by digit.
 """
 
 from .chapter import Pauses, Utterance, explain, read_chapter
+from .definitions import defined_abbreviations
 from .lexicon import Lexicon
 from .normalize import normalize, unknown_tokens
 from .numbers import READING_CHOICES, ReadingProfile
@@ -44,6 +46,7 @@ __all__ = [
     "ReadingProfile",
     "Utterance",
     "chunk",
+    "defined_abbreviations",
     "explain",
     "normalize",
     "read_chapter",

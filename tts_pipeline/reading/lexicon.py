@@ -140,13 +140,15 @@ class Lexicon:
         )
 
     @classmethod
-    def load(cls, *user_files: Path) -> Lexicon:
-        """Built-in data plus optional user TSVs (written, spoken, note); missing files ignored."""
+    def load(cls, *user_files: Path, defined: Mapping[str, str] | None = None) -> Lexicon:
+        """Built-in data, then abbreviations a document ``defined``, then optional user TSVs
+        (written, spoken, note), each winning over the ones before; missing files ignored."""
         entries: dict[str, str] = {}
         for name in BUILTIN_FILES:
             entries.update((row[0], row[1]) for row in read_tsv(DATA_DIR / name) if len(row) > 1)
         for written, spoken in load_units():
             entries[written] = spoken
+        entries.update(defined or {})
         for path in user_files:
             path = Path(path)
             if path.is_file():
