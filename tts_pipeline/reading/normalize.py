@@ -31,6 +31,7 @@ from .numbers import (
     DEFAULT_PROFILE,
     ROMAN,
     ReadingProfile,
+    read_decimal_part,
     read_digits,
     read_int,
     read_number,
@@ -112,6 +113,9 @@ _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 _CONN = r"\s*(?:,|và|đến|tới|-|–)\s*"
 _ROMAN_LETTERS = "IVXLCDMivxlcdm"
 _R = r"(?<!\w)[IVXLCDM]+(?!\w|\.\w)"  # runs go on in capitals: "I và II", not "I và vi"
+# A capital 'L' after a slash is a litre only after a unit of amount ('mg/L', 'mmol/L'), not
+# in a list of sizes ('M/L').
+_PER_LITRE_BEFORE = re.compile(r"\b(?:gam|[mnµμ]?g|m?mol)\s?$")
 # A space groups thousands when every group after the first has three digits: 9 999, 1 250 000.
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+(?!\d|[.,]\d| \d)")
 # A dash between two amounts is a range, also after a unit or sign: 10k-20k, 3kg-6kg, 10$-20$;
@@ -142,7 +146,17 @@ _PHRASE_END = re.compile(r"\s*(?:$|[.,;:?!)\n])")
 _ROMAN_ITEM = re.compile(r"\b[IVXLCDMivxlcdm]+\b|[-–]")
 _PLUS = re.compile(r"(\d)\s*\+\s*(?=\d)")
 _SIGNED = re.compile(r"\+(?=\d)")
-_MULTIPLY = re.compile(r"(\d)\s*[x×]\s*(?=\d)")
+# '*' between two numbers multiplies ('6 * 7', '6*7'); a footnote mark ('Điều 5*') is silent.
+_MULTIPLY = re.compile(r"(\d)(?:\s*[x×]\s*|\*| \* )(?=\d)")
+# A power: '2^10' → hai mũ mười; a negative exponent is read 'mũ trừ' ('10^-3', 'mol^-1').
+_POWER_OF = re.compile(r"\^ ?(-?) ?(?=\d)")
+# Scientific notation, 'e' or '× 10^' before the exponent: 6.022e23, 3e-5, 1,5×10^-3. The
+# mantissa's dot is a decimal point here, whatever its digits ('6.626' is not 6 626). With 'e'
+# the mantissa has one digit before its point, and with 'E' a point too, so that codes stay
+# codes ('lớp 12e1', 'căn hộ 2E05').
+_SCIENTIFIC = re.compile(r"(\d{1,3})(?:([.,])(\d+))?(e|E| ?[×x*] ?10\^)([-+]?)(\d{1,3})(?!\w)")
+# 'có 1-0-2' is the idiom 'có một không hai', not a range.
+_ONE_OF_A_KIND = re.compile(r"([Cc]ó) 1-0-2(?![\w-])")
 # 1m75 (a height): one metre seventy-five.
 _METRES_CENTIMETRES = re.compile(r"(\d)m(\d\d)(?!\w)")
 _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
@@ -158,6 +172,9 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|chứng minh nhân dân|hộ chiếu|số hồ sơ|biển số|biển kiểm soát)\s*:?\s*$"
 )
 _IDENTIFIER_DIGITS = 6
+# A postal code (old ones six digits, new ones five) is read digit by digit too.
+_POSTAL_CODE_BEFORE = re.compile(r"\b(?i:mã bưu chính|mã bưu điện|mã bưu cục|mã zip)\s*:?\s*$")
+_POSTAL_CODE_DIGITS = 5
 
 # --- symbols and punctuation ----------------------------------------------------------------
 _BULLET = re.compile(r"^[ \t]*[-–—•▪●◦■□➢►▶✓✔❖♦◆○*+·>]+(?=\s|$)", re.MULTILINE)
@@ -183,6 +200,13 @@ _TREN = "giờ|giây|phút|ki lô|mét|gam|lít|héc ta|tấn|tạ|xăng ti|mi l
 _SLASH_FIELDS = re.compile(r"(ngày|tháng|giờ|phút)/(?=(?:tháng|năm|phút|giây)\b)")
 _SLASH_PER = re.compile(rf"/\s*(?=(?:{_PER})\b)")
 _SLASH_TREN = re.compile(rf"/\s*(?=(?:{_TREN})\b)")
+# After an amount of money, a slash before any other word is 'mỗi': '30.000đ/quả' → đồng mỗi
+# quả, '80 USD/thùng' → đô la Mỹ mỗi thùng; not after a name ('Hội đồng/Ủy ban' is a list).
+_CURRENCY_SLASH = re.compile(r"(?:đồng|đô la(?: Mỹ)?|ơ rô)\s?/\s?(?=[^\W\d_])")
+_AMOUNT_WORD_BEFORE = re.compile(
+    r"\b(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn"
+    r"|triệu|tỷ|xu)\s+$"
+)
 _SLASH = re.compile(r"/")
 _ALLOWED = f"a-zA-Z{VIET_LOWER}{VIET_UPPER}"
 # Words joined by slashes: a choice of two ('có/không', 'nam/nữ', 'đạt/không đạt') is read
@@ -235,6 +259,13 @@ def _scaled_units() -> re.Pattern[str]:
     return re.compile(
         rf"(nghìn|ngàn|triệu|tỷ) (?P<multi>(?i:{'|'.join(map(re.escape, by_length))}))(?!\w)"
     )
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> re.Pattern[str]:
+    """A currency code (the three-capital rows of units.tsv) after 'đồng', in either case."""
+    codes = [w for w, _, _ in read_units() if len(w) == 3 and w.isupper()]
+    return re.compile(rf"([Đđ]ồng) (?P<multi>(?i:{'|'.join(codes)}))(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -353,10 +384,18 @@ def _roman(m: re.Match[str], profile: ReadingProfile) -> str:
 def _unit(m: re.Match[str]) -> str:
     """'5km' → '5 ki lô mét'; '/ha' → ' trên héc ta'; 'digit' units only after a number."""
     _, multi, single = _unit_patterns()
-    if m[1] == "/" and (m["multi"] or m["single"]).lower() in _digit_only_units():
+    if m[1] == "/" and (
+        (m["multi"] or m["single"]).lower() in _digit_only_units()
+        or (m["single"] == "L" and not preceded_by(m, _PER_LITRE_BEFORE, 8))
+    ):
         return m[0]
     spoken = multi[m["multi"].lower()] if m["multi"] else single[m["single"]]
     return f" trên {spoken}" if m[1] == "/" else f"{m[1]} {spoken}"
+
+
+def _word_and_unit(m: re.Match[str]) -> str:
+    """'triệu EUR' → 'triệu ơ rô', 'đồng usd' → 'đồng đô la Mỹ'."""
+    return f"{m[1]} {_unit_patterns()[1][m['multi'].lower()]}"
 
 
 def _fraction(m: re.Match[str]) -> str:
@@ -403,8 +442,24 @@ def _range(m: re.Match[str]) -> str:
     return f"{m[1]} " if score else f"{m[1]} đến "
 
 
+def _scientific(m: re.Match[str], profile: ReadingProfile) -> str:
+    """'6.022e23' → sáu chấm không hai mươi hai nhân mười mũ hai mươi ba."""
+    letter = m[4] in "eE"
+    if glued(m, ".,") or (letter and len(m[1]) > 1) or (m[4] == "E" and not m[2]):
+        return m[0]
+    mantissa = read_int(int(m[1]), profile)
+    if m[2]:
+        mark = "chấm" if m[2] == "." else "phẩy"
+        mantissa += f" {mark} {read_decimal_part(m[3], profile)}"
+    sign = "trừ " if m[5] == "-" else ""
+    return f" {mantissa} nhân mười mũ {sign}{read_int(int(m[6]), profile)} "
+
+
 def _numbers(text: str, profile: ReadingProfile) -> str:
     """Numbers in context (ranges, ordinals, units, fractions…), then all remaining digits."""
+    text = _SCIENTIFIC.sub(lambda m: _scientific(m, profile), text)
+    text = _POWER_OF.sub(lambda m: " mũ trừ " if m[1] else " mũ ", text)
+    text = _ONE_OF_A_KIND.sub(lambda m: m[0] if glued(m) else f"{m[1]} một không hai", text)
     text = _RANGE.sub(_range, _SPACED_THOUSANDS.sub(_spaced_thousands, text))
     text = expand_times(text, profile)
     text = _ORDINAL.sub(
@@ -415,7 +470,7 @@ def _numbers(text: str, profile: ReadingProfile) -> str:
     text = _MULTIPLY.sub(r"\1 nhân ", text)
     text = expand_money(text, profile)
     text = _unit_patterns()[0].sub(_unit, _METRES_CENTIMETRES.sub(r"\1 mét \2", text))
-    text = _scaled_units().sub(lambda m: f"{m[1]} {_unit_patterns()[1][m['multi'].lower()]}", text)
+    text = _currency_codes().sub(_word_and_unit, _scaled_units().sub(_word_and_unit, text))
     text = _ADDRESS.sub(lambda m: f"{m[1]} {m[2].replace('/', ' trên ')}", text)
     text = _FRACTION.sub(_fraction, text)
     text = _RATIO.sub(lambda m: m[0] if glued(m, ":") else f"{m[1]} trên {m[2]}", text)
@@ -426,10 +481,17 @@ def _numbers(text: str, profile: ReadingProfile) -> str:
 def _number(m: re.Match[str], profile: ReadingProfile) -> str:
     """A number left after the context rules; an identifier's digits one by one."""
     token = m[0]
-    identifier = len(token) >= _IDENTIFIER_DIGITS and token.isdigit()
-    if identifier and preceded_by(m, _IDENTIFIER_BEFORE, 32):
+    if token.isdigit() and (
+        (len(token) >= _IDENTIFIER_DIGITS and preceded_by(m, _IDENTIFIER_BEFORE, 32))
+        or (len(token) >= _POSTAL_CODE_DIGITS and preceded_by(m, _POSTAL_CODE_BEFORE, 32))
+    ):
         return read_digits(token)
     return read_number(token, profile)
+
+
+def _currency_slash(m: re.Match[str]) -> str:
+    currency = m[0].rstrip(" /")
+    return f"{currency} mỗi " if preceded_by(m, _AMOUNT_WORD_BEFORE, 12) else m[0]
 
 
 def _arrow(m: re.Match[str]) -> str:
@@ -447,7 +509,9 @@ def _symbols(text: str, profile: ReadingProfile) -> str:
     text = _ELLIPSIS.sub(", ", _ELLIPSIS_END.sub(". ", text))
     text = _SPACED_HYPHEN.sub(", ", _DASH.sub(", ", text))
     text = _SLASH_PER.sub(" mỗi ", _SLASH_FIELDS.sub(r"\1, ", text))
-    text = _SLASH.sub(", ", _SLASH_TREN.sub(" trên ", text))
+    text = _SLASH_TREN.sub(" trên ", text)
+    text = _CURRENCY_SLASH.sub(_currency_slash, text)
+    text = _SLASH.sub(", ", text)
     symbols = {
         "&": " và ", "+": " và ", "=": " bằng ", "~": " khoảng ", "≈": " xấp xỉ ",
         "<": " nhỏ hơn ", ">": " lớn hơn ", "≤": " nhỏ hơn hoặc bằng ",

@@ -32,6 +32,8 @@ _DECIMAL_AS_NUMBER = 3
 
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}")
+# English separators, only where unambiguous: ',' thousands before a '.' decimal (1,299.5).
+_ENGLISH_DECIMAL = re.compile(r"([1-9]\d{0,2}(?:,\d{3})+)\.(\d+)")
 _DECIMAL = re.compile(r"([1-9]\d{0,2}(?:\.\d{3})+|\d+),(\d+)")
 _SEPARATOR = re.compile(r"([.,])")
 ROMAN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
@@ -112,7 +114,10 @@ def read_decimal_part(digits: str, profile: ReadingProfile = DEFAULT_PROFILE) ->
 
 
 def read_number(token: str, profile: ReadingProfile = DEFAULT_PROFILE) -> str:
-    """A written number: '.' groups thousands, ',' is the decimal mark; '4.0' reads 'chấm'."""
+    """A written number: '.' groups thousands, ',' is the decimal mark; '4.0' reads 'chấm'.
+
+    An English number ('1,299.5') keeps its '.' decimal, read 'chấm' like '4.0'.
+    """
     if _THOUSANDS_DOT.fullmatch(token):
         return read_int(int(token.replace(".", "")), profile)
     if m := _DECIMAL.fullmatch(token):
@@ -125,6 +130,9 @@ def read_number(token: str, profile: ReadingProfile = DEFAULT_PROFILE) -> str:
         return f"{whole_words} phẩy {read_decimal_part(m[2], profile)}"
     if _THOUSANDS_COMMA.fullmatch(token):
         return read_int(int(token.replace(",", "")), profile)
+    if m := _ENGLISH_DECIMAL.fullmatch(token):
+        whole = read_int(int(m[1].replace(",", "")), profile)
+        return f"{whole} chấm {read_decimal_part(m[2], profile)}"
     words = []
     after_mark = False  # a part after '.' or ',' keeps its zeros: 1.05 → một chấm không năm
     for part in _SEPARATOR.split(token):

@@ -9,8 +9,16 @@ from .numbers import read_digits
 
 NO_MORE_DIGITS = r"(?!\w|[.,/-]\d)"
 _PHONE_GROUPED = re.compile(
-    rf"(?:\+\d{{2,3}}\)?[ .]?\d{{2,3}}|0\d{{2,3}})(?:[ .-]\d{{2,4}}){{2,3}}{NO_MORE_DIGITS}"
+    rf"(?:\+\d{{1,3}}\)?[ .]?\d{{2,3}}|0\d{{2,3}})(?:[ .-]\d{{2,4}}){{2,3}}{NO_MORE_DIGITS}"
 )
+# Groups of three after a one-digit sign are an amount ('+1.500.000.000'), not '+1 800 555 1234';
+# groups of three after a short number are its thousands ('2 000 000 000'), not a phone number.
+_SIGNED_THOUSANDS = re.compile(r"\+\d(?:\.\d{3})+|\+\d(?: \d{3})+")
+_THOUSANDS_GROUPS = re.compile(r"\d{3}(?: \d{3})+")
+_THOUSANDS_HEAD_BEFORE = re.compile(r"(?<!\d)[1-9]\d{0,2} $")
+# An international number written without spaces: '+84912345678' → +84, then groups of three
+# (the last of four). The country code is 84, a one-digit 1 or 7, or else taken as two digits.
+_PHONE_GLUED = re.compile(rf"\+(84|[17]|\d\d)(\d{{8,11}}){NO_MORE_DIGITS}")
 # An area code in brackets: '(024) 3825 1234', '(028) 3.822.1234'.
 _PHONE_AREA = re.compile(rf"\(0\d{{1,3}}\)[ .]?\d{{1,4}}(?:[ .-]?\d{{2,4}}){{1,3}}{NO_MORE_DIGITS}")
 _PHONE_PLAIN = re.compile(rf"0\d{{9,10}}{NO_MORE_DIGITS}")
@@ -41,7 +49,21 @@ def _digit_groups(groups: list[str]) -> str:
 
 
 def _phone_grouped(m: re.Match[str]) -> str:
-    return m[0] if glued(m, _PHONE_NEIGHBOURS) else _digit_groups(_DIGIT_GROUP.findall(m[0]))
+    if glued(m, _PHONE_NEIGHBOURS) or _SIGNED_THOUSANDS.fullmatch(m[0]):
+        return m[0]
+    if _THOUSANDS_GROUPS.fullmatch(m[0]) and preceded_by(m, _THOUSANDS_HEAD_BEFORE, 5):
+        return m[0]
+    return _digit_groups(_DIGIT_GROUP.findall(m[0]))
+
+
+def _phone_glued(m: re.Match[str]) -> str:
+    if glued(m, _PHONE_NEIGHBOURS):
+        return m[0]
+    rest = m[2]
+    groups = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    if len(groups[-1]) == 1:
+        groups[-2:] = [groups[-2] + groups[-1]]
+    return _digit_groups([f"+{m[1]}", *groups])
 
 
 def _phone_plain(m: re.Match[str]) -> str:
@@ -73,6 +95,7 @@ def _emergency(m: re.Match[str]) -> str:
 def expand_phones(text: str) -> str:
     """Phone, card and emergency numbers and IP addresses, digit by digit in their groups."""
     text = _PHONE_GROUPED.sub(_phone_grouped, text)
+    text = _PHONE_GLUED.sub(_phone_glued, text)
     text = _PHONE_AREA.sub(_phone_grouped, text)
     text = _PHONE_PLAIN.sub(_phone_plain, text)
     text = _HOTLINE.sub(_phone_grouped, text)
