@@ -89,7 +89,7 @@ _MONTH_RANGE = re.compile(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})[/.]({_YEAR}){_EN
 _DAY_RANGE = re.compile(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})([/.])(\d{{1,2}})(?:\3({Y}))?{_END}")
 # A quarter and its year (see the module docstring).
 _QUARTER = re.compile(
-    r"((?i:quý|quí)\s+|Q)(0?[1-4]|I{1,3}|IV)(?:\s*[/-]\s*|\.|\s+(?:năm\s+)?)"
+    r"([Qq](?:u[ýí]\s+|U[ÝÍ]\s+)?)(0?[1-4]|I{1,3}|IV)(?:\s*[/-]\s*|\.|\s+(?:năm\s+)?)"
     rf"({_YEAR}){_END}"
 )
 # 02/2025 → tháng hai năm…, at the start of a phrase or after a word that announces a time;
@@ -340,7 +340,7 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
 
     def quarter(m: re.Match[str]) -> str:
         roman = not m[2].isdigit()
-        if glued(m) or (roman and m[1] == "Q"):
+        if glued(m) or m[1] == "q" or (roman and m[1] == "Q"):
             return m[0]
         word = m[1].strip() if m[1] != "Q" else "quý"
         value = roman_value(m[2]) if roman else int(m[2])

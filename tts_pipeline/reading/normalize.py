@@ -44,7 +44,7 @@ from .phones import expand_phones
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\r\u2028\u2029\x85]\n?")
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2044": "/"})
+_HYPHENS = re.compile("[\u2010\u2011\u2212\u2044]")  # hyphens and the fraction slash
 _ROMAN_CHARACTERS = re.compile("[\u2160-\u2188]+")
 _BLANKS = re.compile(r"\t[ \t]*| [ \t]+")
 # x², y³ (a power of a one-letter variable; m² and m³ are units, read by the unit rules).
@@ -94,18 +94,21 @@ _SAYS_ITS_PLACE = re.compile(
 )
 _WARD_DISTRICT = re.compile(rf"([PQpq])\.\s?(?=\d|[{VIET_UPPER}])")
 # 'x. Tân Lập, h. Đan Phượng, tx. Sơn Tây' in addresses: xã, huyện, thị xã before a name.
-_COMMUNE_DISTRICT = re.compile(rf"(tx|[xh])\.\s?(?=[{VIET_UPPER}])")
+_COMMUNE_DISTRICT = re.compile(rf"[xh]\.\s?(?=[{VIET_UPPER}])")
+_TOWN = re.compile(rf"tx\.\s?(?=[{VIET_UPPER}])")
 _COMMUNE_DISTRICT_NAMES = {"x": "xã ", "h": "huyện ", "tx": "thị xã "}
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
-_STREET = re.compile(rf"(?<=\d )[Đđ]\.\s?(?=[{VIET_UPPER}])")  # '123 Đ. Lê Lợi' → đường
+_STREET = re.compile(rf"[Đđ]\.(?<=\d [Đđ]\.)\s?(?=[{VIET_UPPER}])")  # '123 Đ. Lê Lợi' → đường
 # A lone lower-case letter named by the word before it ('điểm b khoản 2', 'kí tự w',
 # 'phương án c') is said by its Vietnamese name (not y: 'chữ y tế'); capitals are spelled by
 # the capitals rule.
 _LETTER_ITEM = r"['‘“\"]?[a-xzđ]\d{0,2}['’”\"]?(?![\w'’])"
 _NAMED_LETTER = re.compile(
-    r"\b(?i:điểm|tiết|mục|câu|phần|phương án|đáp án|kí tự|ký tự|chữ cái|chữ|nhóm|loại|dãy)\s+"
+    r"(?<!\w)(?:[Đđ]iểm|[Tt]iết|[Mm]ục|[Cc]âu|[Pp]hần|[Pp]hương án|[Đđ]áp án|[Kk][íý] tự|[Cc]hữ cái"
+    r"|[Cc]hữ|[Nn]hóm|[Ll]oại|[Dd]ãy)\s+"
     rf"{_LETTER_ITEM}(?:\s*(?:,|và|hoặc|đến)\s*{_LETTER_ITEM})*"
 )
+_LONE_LOWER_LETTER = re.compile(r"[ '‘“\"][a-xzđ](?:\d|(?![\w'’]))")
 _NAMED_LETTER_ITEM = re.compile(r"(?<=[\s'‘“\",])[a-xzđ](?=\d|['’”\"]|\s|,|$)")
 _INITIAL = re.compile(rf"([{VIET_UPPER}])\.(?=\s?[{VIET_UPPER}])")
 
@@ -154,6 +157,7 @@ _POWER_OF = re.compile(r"\^ ?(-?) ?(?=\d)")
 # mantissa's dot is a decimal point here, whatever its digits ('6.626' is not 6 626). With 'e'
 # the mantissa has one digit before its point, and with 'E' a point too, so that codes stay
 # codes ('lớp 12e1', 'căn hộ 2E05').
+_SCIENTIFIC_HINT = re.compile(r"[eE](?<=\d[eE])|\^")
 _SCIENTIFIC = re.compile(r"(\d{1,3})(?:([.,])(\d+))?(e|E| ?[×x*] ?10\^)([-+]?)(\d{1,3})(?!\w)")
 # 'có 1-0-2' is the idiom 'có một không hai', not a range.
 _ONE_OF_A_KIND = re.compile(r"([Cc]ó) 1-0-2(?![\w-])")
@@ -161,7 +165,10 @@ _ONE_OF_A_KIND = re.compile(r"([Cc]ó) 1-0-2(?![\w-])")
 _METRES_CENTIMETRES = re.compile(r"(\d)m(\d\d)(?!\w)")
 _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Kiệt|nhà|Nhà)\s+(\d+(?:/\d+)+)")
 # x/y, or a whole number and a proper fraction: 5 1/2 → năm và một phần hai.
-_FRACTION = re.compile(r"(?:(\d+) (?=\d{1,2}/\d))?(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])")
+# (The look-ahead for a digit lets the regex engine skip to digits; the pattern is the same.)
+_FRACTION = re.compile(
+    r"(?=\d)(?:(\d+) (?=\d{1,2}/\d))?(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])"
+)
 _RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
 _RATIO = re.compile(r"(\d+(?:[.,]\d+)*):(\d+(?:[.,]\d+)*)(?![\w:])")
 _NEGATIVE = re.compile(r"-(?=\d)")
@@ -181,7 +188,8 @@ _BULLET = re.compile(r"^[ \t]*[-–—•▪●◦■□➢►▶✓✔❖♦◆
 # An arrow between two clauses is read 'dẫn tới'; not where the next words already say how they
 # follow ('→ vì vậy', '→ dẫn đến'), and not at the start of a line or after '?' or ':', where
 # it only points to an item or an answer.
-_ARROW = re.compile(r"[ \t]*(?:->|=>|[→⇒➔])[ \t]*")
+_ARROWS = ("->", "=>", "→", "⇒", "➔")
+_ARROW = re.compile(r"(?:->|=>|[→⇒➔])[ \t]*")
 _SAYS_HOW_IT_FOLLOWS = re.compile(
     r"(?i:dẫn đến|dẫn tới|vì vậy|vì thế|do đó|do vậy|cho nên|nên|suy ra|kéo theo|khiến|gây ra)\b"
 )
@@ -215,6 +223,7 @@ _ALLOWED = f"a-zA-Z{VIET_LOWER}{VIET_UPPER}"
 # Left to the later rules: abbreviations (HĐND/UBND), units (đồng/kg), date fields
 # (ngày/tháng), one letter (v/v), and a quantity per thing ('2 cán bộ/xã' → mỗi).
 _SLASH_WORDS = re.compile(rf"(?<![\w/])[{_ALLOWED}]{{2,}}(?:/[{_ALLOWED}]{{2,}})+(?![\w/])")
+_LETTER_SLASH_LETTER = re.compile(r"/(?<=[^\W\d_]/)(?=[^\W\d_])")
 _FIELDS = frozenset({"ngày", "tháng", "năm", "giờ", "phút", "giây"})
 _PLACES = frozenset(
     {"xã", "phường", "thị", "thôn", "tổ", "xóm", "bản", "làng", "ấp", "khu", "phố", "quận"}
@@ -223,6 +232,7 @@ _PLACES = frozenset(
 _CHOICES = frozenset({("nam", "nữ"), ("đúng", "sai"), ("trai", "gái"), ("thật", "giả")})
 _PER_WORD = re.compile(rf"(?:{_PER})\b")
 _RATIO_OF_WORDS_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))(?:\s+[^\W\d_]+){0,3}\s+$")
+_SYMBOL = re.compile("[&+=~≈<>≤≥×÷±√%‰°@_-]")
 _BRACKETS = re.compile(r"[()\[\]{}]")
 _QUOTES = re.compile(r"[\"“”„‟‘’‚'`´«»‹›]")
 _DISALLOWED = re.compile(rf"[^{_ALLOWED} .,;:?!\n]+")
@@ -285,7 +295,9 @@ def _clean(text: str) -> str:
     text = _ROMAN_CHARACTERS.sub(_roman_characters, text)
     if "²" in text or "³" in text:
         text = _POWER.sub(lambda m: f"{m[1]} {'bình' if m[2] == '²' else 'lập'} phương", text)
-    text = unicodedata.normalize("NFKC", text).translate(_HYPHENS)
+    text = _HYPHENS.sub(
+        lambda m: "/" if m[0] == "\u2044" else "-", unicodedata.normalize("NFKC", text)
+    )
     text = _LINE_BREAK.sub("\n", _INVISIBLE.sub("", text))
     return _BLANKS.sub(" ", _CONTROL.sub(" ", text))
 
@@ -335,19 +347,19 @@ def _markers(text: str, profile: ReadingProfile) -> str:
     text = _WARD_DISTRICT.sub(
         lambda m: m[0] if glued(m, ".") else ("phường " if m[1] in "Pp" else "quận "), text
     )
-    text = _COMMUNE_DISTRICT.sub(
-        lambda m: (
-            m[0]
-            if glued(m, ".") or preceded_by(m, _NUMBER_BEFORE, 3)
-            else _COMMUNE_DISTRICT_NAMES[m[1]]
-        ),
-        text,
-    )
+    text = _TOWN.sub(_commune_district, _COMMUNE_DISTRICT.sub(_commune_district, text))
     text = _STREET.sub("đường ", text)
-    text = _NAMED_LETTER.sub(
-        lambda m: _NAMED_LETTER_ITEM.sub(lambda i: LETTER_NAMES[i[0]], m[0]), text
-    )
+    if _LONE_LOWER_LETTER.search(text):
+        text = _NAMED_LETTER.sub(
+            lambda m: _NAMED_LETTER_ITEM.sub(lambda i: LETTER_NAMES[i[0]], m[0]), text
+        )
     return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
+
+
+def _commune_district(m: re.Match[str]) -> str:
+    if glued(m, ".") or preceded_by(m, _NUMBER_BEFORE, 3):
+        return m[0]  # '8 h. Sau đó' is a time
+    return _COMMUNE_DISTRICT_NAMES[m[0].split(".")[0]]
 
 
 def _digit_marker(m: re.Match[str], profile: ReadingProfile) -> str:
@@ -457,7 +469,8 @@ def _scientific(m: re.Match[str], profile: ReadingProfile) -> str:
 
 def _numbers(text: str, profile: ReadingProfile) -> str:
     """Numbers in context (ranges, ordinals, units, fractions…), then all remaining digits."""
-    text = _SCIENTIFIC.sub(lambda m: _scientific(m, profile), text)
+    if _SCIENTIFIC_HINT.search(text):
+        text = _SCIENTIFIC.sub(lambda m: _scientific(m, profile), text)
     text = _POWER_OF.sub(lambda m: " mũ trừ " if m[1] else " mũ ", text)
     text = _ONE_OF_A_KIND.sub(lambda m: m[0] if glued(m) else f"{m[1]} một không hai", text)
     text = _RANGE.sub(_range, _SPACED_THOUSANDS.sub(_spaced_thousands, text))
@@ -504,7 +517,8 @@ def _arrow(m: re.Match[str]) -> str:
 def _symbols(text: str, profile: ReadingProfile) -> str:
     """Bullets, dashes, brackets, slashes, quotes, other symbols → words, commas or nothing."""
     text = _INLINE_BULLET_PLUS.sub(r"\1 ", _BULLET.sub("", text))
-    text = _ARROW.sub(_arrow, text)
+    if any(arrow in text for arrow in _ARROWS):
+        text = _ARROW.sub(_arrow, text)
     text = _INLINE_BULLET.sub(", ", text)
     text = _ELLIPSIS.sub(", ", _ELLIPSIS_END.sub(". ", text))
     text = _SPACED_HYPHEN.sub(", ", _DASH.sub(", ", text))
@@ -520,7 +534,7 @@ def _symbols(text: str, profile: ReadingProfile) -> str:
         "%": " phần trăm ", "‰": f" phần {profile.thousand} ", "°": " độ ", "@": " a còng ",
         "-": " ", "_": " ",
     }  # fmt: skip
-    text = text.translate(str.maketrans(symbols))
+    text = _SYMBOL.sub(lambda m: symbols[m[0]], text)  # str.translate is ten times slower
     return _QUOTES.sub(" ", _BRACKETS.sub(", ", text))
 
 
@@ -554,7 +568,7 @@ def _normalize(
     text = _CODE.sub(lambda m: _code(m, profile), text)
     text = expand_phones(text)
     text = expand_context_abbreviations(text)
-    if "/" in text:
+    if _LETTER_SLASH_LETTER.search(text):
         text = _SLASH_WORDS.sub(_slash_words, text)
     text = lexicon.apply_words(text)
     text = _markers(text, profile)

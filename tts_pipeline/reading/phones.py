@@ -23,7 +23,7 @@ _PHONE_GLUED = re.compile(rf"\+(84|[17]|\d\d)(\d{{8,11}}){NO_MORE_DIGITS}")
 _PHONE_AREA = re.compile(rf"\(0\d{{1,3}}\)[ .]?\d{{1,4}}(?:[ .-]?\d{{2,4}}){{1,3}}{NO_MORE_DIGITS}")
 _PHONE_PLAIN = re.compile(rf"0\d{{9,10}}{NO_MORE_DIGITS}")
 _HOTLINE = re.compile(rf"1[89]00[ .]?\d{{3,4}}{NO_MORE_DIGITS}")
-_DIGIT_RUN = re.compile(rf"\+?\d(?:\d|[ .-](?=\d))+{NO_MORE_DIGITS}")
+_DIGIT_RUN = re.compile(rf"(?=[+\d])\+?\d(?:\d|[ .-](?=\d))+{NO_MORE_DIGITS}")
 _PHONE_WORD_BEFORE = re.compile(
     r"\b(?i:điện thoại|số máy|đt|sđt|hotline|đường dây nóng|fax|tổng đài|di động)\s*:?\s*$"
 )
