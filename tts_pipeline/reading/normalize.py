@@ -95,6 +95,8 @@ _SAYS_ITS_PLACE = re.compile(
 _WARD_DISTRICT = re.compile(rf"([PQpq])\.\s?(?=\d|[{VIET_UPPER}])")
 # 'x. Tân Lập, h. Đan Phượng, tx. Sơn Tây' in addresses: xã, huyện, thị xã before a name.
 _COMMUNE_DISTRICT = re.compile(rf"[xh]\.\s?(?=[{VIET_UPPER}])")
+# 'h.' opening a line is a list marker unless a place's name follows ('h. Kim Sơn, tỉnh …').
+_DISTRICT_LINE = re.compile(rf"^([ \t]*)h\.\s?(?=[{VIET_UPPER}]\w*(?: [{VIET_UPPER}]\w*)+,)", re.M)
 _TOWN = re.compile(rf"tx\.\s?(?=[{VIET_UPPER}])")
 _COMMUNE_DISTRICT_NAMES = {"x": "xã ", "h": "huyện ", "tx": "thị xã "}
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
@@ -338,6 +340,7 @@ def _markers(text: str, profile: ReadingProfile) -> str:
     def mark(indent: str, words: str, punct: str) -> str:
         return f"{indent}{words}{'.' if punct == '.' else ','}"
 
+    text = _DISTRICT_LINE.sub(r"\1huyện ", text)
     text = _ROMAN_MARKER.sub(
         lambda m: mark(m[1], read_int(roman_value(m[2]) or 0, profile), m[3]), text
     )
