@@ -1,6 +1,9 @@
-"""Tables are read row by row: each row is one paragraph, its cells joined by ", " in column
-order, the header row first, in its place among the article's paragraphs. Table text is often
-set smaller than the body, yet it is read, not dropped as small print.
+"""Tables are read row by row, each row once, as one paragraph in its place among the article's
+paragraphs. Under a clear header (a first row of text, over at least two rows) a row is its
+label, then each other cell after its column's header: 'Vùng I, Mức lương tối thiểu tháng:
+5.310.000'; the header row itself is not read, each cell already carries it. A table without
+a clear header is read as its cells joined by ", ". Table text is often set smaller than the
+body, yet it is read, not dropped as small print.
 
 What is not a table: two columns of running text, and a bulleted list."""
 
@@ -72,22 +75,144 @@ def heard(path: Path) -> list[str]:
     return book.chapters[0].paragraphs
 
 
-def test_each_row_is_one_paragraph_with_its_cells_joined_by_commas(tmp_path):
+def with_headers(rows: list[list[str]]) -> list[str]:
+    """Data rows as a listener hears them under `rows[0]`: label, then 'header: cell'."""
+    return [", ".join([row[0], *(f"{head}: {cell}" for head, cell in zip(rows[0][1:], row[1:],
+                                                                          strict=True))])
+            for row in rows[1:]]
+
+
+def test_each_row_is_one_paragraph_with_its_cells_after_their_headers(tmp_path):
+    """The header row is not read on its own: every cell it names is heard with it."""
     pdf = article_pdf(tmp_path / "lich.pdf", Paragraph(BEFORE, STYLES["body"]), table(ROWS),
                       Paragraph(AFTER, STYLES["body"]))
-    assert heard(pdf) == [LEAD, BEFORE, *(", ".join(row) for row in ROWS), AFTER]
+    assert heard(pdf) == [LEAD, BEFORE, *with_headers(ROWS), AFTER]
 
 
 def test_a_cell_wrapped_over_several_lines_is_read_whole_in_its_row(tmp_path):
     pdf = article_pdf(tmp_path / "lich.pdf", table(ROWS))
-    assert ("Thứ Hai 1/12, Bí thư Đảng ủy, Trật tự đô thị, lấn chiếm vỉa hè và việc cấp phép "
-            "xây dựng nhà ở riêng lẻ trong khu dân cư") in heard(pdf)
+    assert ("Thứ Hai 1/12, Người tiếp: Bí thư Đảng ủy, Nội dung: Trật tự đô thị, lấn chiếm vỉa "
+            "hè và việc cấp phép xây dựng nhà ở riêng lẻ trong khu dân cư") in heard(pdf)
 
 
 def test_a_table_that_ends_an_article_keeps_its_last_row(tmp_path):
     """A short last paragraph is dropped as the article's byline; a table row never is."""
     pdf = article_pdf(tmp_path / "lich.pdf", table(ROWS))
-    assert heard(pdf)[-1] == "Thứ Sáu 5/12, Tổ tiếp công dân, Các nội dung khác"
+    assert heard(pdf)[-1] == ("Thứ Sáu 5/12, Người tiếp: Tổ tiếp công dân, "
+                              "Nội dung: Các nội dung khác")
+
+
+WAGES = [
+    ["Vùng", "Mức lương tối thiểu tháng (Đơn vị: đồng/tháng)",
+     "Mức lương tối thiểu giờ (Đơn vị: đồng/giờ)"],
+    ["Vùng I", "5.310.000", "25.500"],
+    ["Vùng II", "4.730.000", "22.700"],
+    ["Vùng III", "4.140.000", "20.000"],
+    ["Vùng IV", "3.700.000", "17.800"],
+]
+WAGES_HEARD = [
+    "Vùng I, Mức lương tối thiểu tháng (Đơn vị: đồng/tháng): 5.310.000, "
+    "Mức lương tối thiểu giờ (Đơn vị: đồng/giờ): 25.500",
+    "Vùng II, Mức lương tối thiểu tháng: 4.730.000, Mức lương tối thiểu giờ: 22.700",
+    "Vùng III, Mức lương tối thiểu tháng: 4.140.000, Mức lương tối thiểu giờ: 20.000",
+    "Vùng IV, Mức lương tối thiểu tháng: 3.700.000, Mức lương tối thiểu giờ: 17.800",
+]
+INTRO = ("Quy định mức lương tối thiểu tháng và mức lương tối thiểu giờ đối với người lao động "
+         "làm việc cho người sử dụng lao động theo vùng như sau:")
+
+
+def grid(rows: list[list[str]], widths: list[float], *style: tuple, repeat: int = 0) -> Table:
+    """A reportlab table in small print (header in bold), its cells wrapping in `widths`."""
+    cells = [[Paragraph(text, HEAD if number == 0 else CELL) for text in row]
+             for number, row in enumerate(rows)]
+    table = Table(cells, colWidths=widths, repeatRows=repeat)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, grey), *style]))
+    return table
+
+
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE"])
+def test_numbers_are_heard_after_their_headers_and_a_unit_note_once(tmp_path, valign):
+    """Header cells wrap over two or three lines, and a unit note ends them: each header is
+    joined whole; its note is said with the first value under it, not on every row. Set
+    vertically centred (as the decree in tests/real prints it) the header cells start at
+    different heights, yet they head the table, not the paragraph before it."""
+    table = grid(WAGES, [22 * mm, 42 * mm, 42 * mm], ("VALIGN", (0, 0), (-1, -1), valign))
+    pdf = article_pdf(tmp_path / "luong.pdf", Paragraph(INTRO, STYLES["body"]), table,
+                      Paragraph(AFTER, STYLES["body"]))
+    assert heard(pdf) == [LEAD, INTRO, *WAGES_HEARD, AFTER]
+
+
+def test_a_header_wrapped_in_rows_set_without_padding_is_read_whole(tmp_path):
+    """Without padding a header's second line stands as far below its first as the rows
+    stand apart: a line whose every cell goes on in lower case belongs to the header."""
+    rows = [["Đới phong hoá", "Lưu lượng nước chảy ra từ 10m đường hầm",
+             "Trạng thái bề mặt khe nứt"],
+            ["IB", "28 l/phút", "Nước áp lực nhỏ"], ["IIA", "0.3 l/phút", "Ẩm ướt"],
+            ["IIB", "Không có nước chảy", "Khô ráo"]]
+    table = grid(rows, [18 * mm, 42 * mm, 40 * mm], ("TOPPADDING", (0, 0), (-1, -1), 0),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0))
+    pdf = article_pdf(tmp_path / "nuoc.pdf", Paragraph(BEFORE, STYLES["body"]), table)
+    assert heard(pdf) == [LEAD, BEFORE, *with_headers(rows)]
+
+
+def test_rows_of_symbols_in_lower_case_are_not_taken_for_a_wrapped_header(tmp_path):
+    """A row whose cells start in lower case goes on from the header only with a word: a
+    symbol ('b', 'h') starts a row of its own."""
+    rows = [["Ký hiệu", "Ý nghĩa", "Đơn vị"], ["b", "bề rộng tiết diện", "mm"],
+            ["h", "chiều cao tiết diện", "mm"], ["fc", "cường độ chịu nén", "MPa"]]
+    table = grid(rows, [20 * mm, 50 * mm, 20 * mm], ("TOPPADDING", (0, 0), (-1, -1), 0),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0))
+    pdf = article_pdf(tmp_path / "ky-hieu.pdf", Paragraph(BEFORE, STYLES["body"]), table)
+    assert heard(pdf) == [LEAD, BEFORE, *with_headers(rows)]
+
+
+def test_a_table_without_a_header_is_read_as_its_cells_joined_by_commas(tmp_path):
+    """A first row of numbers is no header: every row is read as before."""
+    table = grid(WAGES[1:], [22 * mm, 42 * mm, 42 * mm])
+    pdf = article_pdf(tmp_path / "luong.pdf", Paragraph(INTRO, STYLES["body"]), table,
+                      Paragraph(AFTER, STYLES["body"]))
+    assert heard(pdf) == [LEAD, INTRO, *(", ".join(row) for row in WAGES[1:]), AFTER]
+
+
+def test_a_sequence_number_and_a_cell_that_starts_with_its_header_are_read_plain(tmp_path):
+    """'STT' numbers the rows: the number is read alone, then the row's label (the next
+    column), as printed. A cell that already starts with its header ('Khu phố 3' under
+    'Khu phố') is not prefixed, and a row that numbers the columns is not read."""
+    rows = [["STT", "Họ và tên", "Chức vụ", "Khu phố"], ["(1)", "(2)", "(3)", "(4)"],
+            ["1", "Nguyễn Văn An", "Tổ trưởng", "Khu phố 3"],
+            ["2", "Trần Thị Bình", "Tổ phó", "Khu phố 5"],
+            ["3", "Lê Minh Châu", "Thư ký", "Khu phố 3"]]
+    table = grid(rows, [12 * mm, 38 * mm, 26 * mm, 26 * mm])
+    pdf = article_pdf(tmp_path / "to.pdf", Paragraph(BEFORE, STYLES["body"]), table)
+    assert heard(pdf) == [LEAD, BEFORE, "1, Nguyễn Văn An, Chức vụ: Tổ trưởng, Khu phố 3",
+                          "2, Trần Thị Bình, Chức vụ: Tổ phó, Khu phố 5",
+                          "3, Lê Minh Châu, Chức vụ: Thư ký, Khu phố 3"]
+
+
+@pytest.mark.parametrize("count", [28, 100])
+def test_a_header_printed_again_on_each_page_is_read_once(tmp_path, count):
+    """A long table prints its header again at the top of each page: it is not read again,
+    and the rows on later pages are heard with their headers. Printed at one height on three
+    pages or more, the bold repeats are dropped as furniture first; the rows under them keep
+    the header."""
+    rows = [["Hộ gia đình", "Địa chỉ", "Số nhân khẩu"],
+            *([f"Hộ ông Nguyễn Văn {number}", f"Số {number} đường Lê Lợi", str(number % 7 + 1)]
+              for number in range(1, count + 1))]
+    table = grid(rows, [40 * mm, 40 * mm, 26 * mm], repeat=1)
+    pdf = article_pdf(tmp_path / "ho.pdf", Paragraph(BEFORE, STYLES["body"]), table)
+    book, _ = extract(pdf)
+    paragraphs = [p for chapter in book.chapters for p in chapter.paragraphs]
+    assert paragraphs == [LEAD, BEFORE, *with_headers(rows)]
+
+
+def test_the_wage_table_of_a_real_decree_is_heard_with_its_headers():
+    """tests/real/01: the header's cells are centred in their row, so no two share a baseline;
+    they were glued to the paragraph before ('… theo vùng như sau: Vùng Mức lương …')."""
+    book, _ = extract(Path(__file__).parent / "real" / "01_nd-293-2025-luong-toithieu.pdf")
+    article = next(chapter for chapter in book.chapters if chapter.title.startswith("Điều 3"))
+    start = article.paragraphs.index(next(p for p in article.paragraphs if p.endswith(INTRO)))
+    assert article.paragraphs[start + 1:start + 5] == WAGES_HEARD
+    assert article.paragraphs[start] == f"1. {INTRO}"
 
 
 def test_two_columns_of_text_are_not_a_table(tmp_path):

@@ -68,6 +68,16 @@ class Use:
             extra_first=self.code_text if self.code_para else None,
         )
 
+    @property
+    def printed_paragraphs(self) -> list[str]:
+        """The truth paragraphs with each table row as printed, to find in the PDF's words."""
+        return paragraphs(
+            self.article,
+            max_blocks=self.max_blocks,
+            extra_first=self.code_text if self.code_para else None,
+            printed=True,
+        )
+
     def blocks(self) -> list[tuple]:
         """Render-order blocks: ("lead", s) ("p", s) ("code", s) ("h", s) ("ul", [...])
         ("ol", [...]) ("table", rows) ("photo", caption) ("quote", s)."""

@@ -232,7 +232,7 @@ def check(doc: Doc, info: dict, pages: list[int]) -> list[str]:
         problems.append(f"{n} pages (want 3-12)")
     all_tokens = [t for p in range(1, n + 1) for t in page_tokens(info, p)]
     for u in doc.uses:
-        for para in u.truth_paragraphs:
+        for para in u.printed_paragraphs:
             if not match_paragraph(all_tokens, para):
                 problems.append(f"paragraph not found: {u.key}: {para[:60]!r}")
     # outline

@@ -778,9 +778,19 @@ CODE_PARAGRAPH_VARIANTS = [
 CODE_PARAGRAPH = CODE_PARAGRAPH_VARIANTS[0]
 
 
+def heard_rows(rows: list[list[str]]) -> list[str]:
+    """A table as a listener hears it (every table here has a header over two rows or more):
+    each data row's label, then each other cell after its column's header; the header row
+    itself is not read, each cell carries it."""
+    header, *data = rows
+    return [", ".join([row[0], *(f"{head}: {cell}" for head, cell in
+                                 zip(header[1:], row[1:], strict=True))]) for row in data]
+
+
 def paragraphs(article: dict, *, max_blocks: int | None = None, extra_first: str | None = None,
-               ) -> list[str]:
-    """Truth paragraphs of an article: lead, then body blocks in order."""
+               printed: bool = False) -> list[str]:
+    """Truth paragraphs of an article: lead, then body blocks in order. `printed`: each table
+    row as printed (its cells joined by ", ", the header row too), not as it is heard."""
     out = [article["lead"]]
     if extra_first:
         out.append(extra_first)
@@ -795,7 +805,8 @@ def paragraphs(article: dict, *, max_blocks: int | None = None, extra_first: str
         elif block[0] == "ol":
             out.extend(f"{i}. {item}" for i, item in enumerate(block[1], 1))
         elif block[0] == "table":
-            out.extend(", ".join(row) for row in block[1])
+            out.extend([", ".join(row) for row in block[1]] if printed
+                       else heard_rows(block[1]))
         else:
             raise ValueError(block)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 import unicodedata
@@ -12,6 +13,7 @@ from difflib import SequenceMatcher
 from .admin import DocumentHead, capitals, plain, starts_section
 from .legacy import SYMBOL_AND_LOOKALIKES
 from .pdf import Line, PdfText, Span
+from .tables import TableReading
 
 TITLE_RATIO = 1.25
 LARGE_TITLE_RATIO = 1.5
@@ -21,6 +23,7 @@ REPEATED_SHARE = 0.3  # a line on this share of the pages, at one height, is fur
 TABLE_MIN_ROWS = 3
 TABLE_MIN_COLUMNS = 3  # small print starting at this many places across is a table
 TABLE_CELL_REACH = 12  # a row's cells are at most this many font sizes tall
+HEADER_REACH = 6  # font sizes: a header row's top line stands at most this far above row one
 TOUCH_GAP = 0.15  # font sizes: pieces of a line closer than this are one word
 COVER_SHARE = 0.4  # a cover has less than this share of a typical page's words
 
@@ -44,13 +47,16 @@ _UPPER = _LOWER.upper()
 _GLUED = re.compile(f"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
 _GLUED_WORD = re.compile(rf"\w*{_GLUED.pattern}\w*")
 _QUOTE_END = re.compile(r"[.!?…\"”»]$")  # a pull quote is a whole sentence
+_HEADER_END = re.compile(r"[.!?…:;]$")  # a line ending so ends a paragraph, not a header cell
+# a header cell's next line: it goes on with a word in lower case, or is a bracketed note
+_HEADER_WRAP = re.compile(rf"[{_LOWER}]{{2}}|\((?!\d+\))")  # no symbol ('a'), no '(1)'
 
 
 @dataclass
 class Block:
     """A title or a paragraph, in reading order."""
 
-    kind: str  # "title" | "paragraph" | "letterhead" | "row" (a table row: cells joined by ", ")
+    kind: str  # "title" | "paragraph" | "letterhead" | "row" (a table row, as tables.py reads it)
     text: str
     page: int
     bold: bool = False
@@ -392,7 +398,8 @@ def _ends_short(line: Line, edges: tuple[float, float]) -> bool:
 
 @dataclass
 class Table:
-    """A table read from `lines` (indexes into the document's lines): its rows' cell texts."""
+    """A table read from `lines` (indexes into the document's lines): its rows' cell texts,
+    its header first where one was found (tables.py decides how each row is read)."""
 
     lines: list[int]
     rows: list[list[str]]
@@ -477,31 +484,35 @@ def _column(span: Span, columns: list[tuple[float, float]]) -> int:
                key=lambda k: max(columns[k][0] - centre, centre - columns[k][1], 0))
 
 
-def _table(lines: list[Line], page: list[int], cells: dict[int, list[Span]],
-           tops: list[list[int]]) -> Table | None:
-    """The table these row tops make, if each row fills at least two of its columns, with one
-    span in each, and every column is aligned left, right or centred."""
-    size = statistics.median(lines[page[top[0]]].size for top in tops)
-    tolerance = size * 0.3
+def _aligned_columns(lines: list[Line], page: list[int], cells: dict[int, list[Span]],
+                     tops: list[list[int]], tolerance: float) -> list[tuple[float, float]]:
+    """The columns these row tops make, if each row fills at least two of them, with one span
+    in each, and every column is aligned left, right or centred; else none."""
     columns = _columns([span for top in tops for p in top for span in cells[page[p]]])
     for top in tops:
         filled = Counter(_column(span, columns) for p in top for span in cells[page[p]])
         if len(filled) < 2 or max(filled.values()) > 1:
-            return None
+            return []
     for k in range(len(columns)):
         spans = [span for top in tops for p in top for span in cells[page[p]]
                  if _column(span, columns) == k]
         if not any(max(edges) - min(edges) <= tolerance for edges in (
                 [span.x0 for span in spans], [span.x1 for span in spans],
                 [(span.x0 + span.x1) / 2 for span in spans])):  # left, right or centred
-            return None
-    positions = list(range(tops[0][0], max(tops[-1]) + 1))
+            return []
+    return columns
+
+
+def _row_starts(lines: list[Line], page: list[int], positions: list[int],
+                columns: list[tuple[float, float]], tolerance: float) -> list[float]:
+    """The baselines that start the table's rows; `positions` gains the last row's lower
+    lines. Lines of a wrapped cell are closer together than rows, which have padding
+    between."""
     baselines: list[float] = []
     for baseline in sorted(lines[page[p]].baseline for p in positions):
         if not baselines or baseline - baselines[-1] > tolerance:
             baselines.append(baseline)
     gaps = [b - a for a, b in zip(baselines, baselines[1:], strict=False)]
-    # lines of a wrapped cell are closer together than rows, which have padding between
     split = (min(gaps) + max(gaps)) / 2 if gaps and max(gaps) > min(gaps) * 1.2 else 0.0
     for position in range(positions[-1] + 1, len(page)):  # the last row's lower lines
         line = lines[page[position]]
@@ -511,25 +522,119 @@ def _table(lines: list[Line], page: list[int], cells: dict[int, list[Span]],
             break
         positions.append(position)
         baselines.append(line.baseline)
-    starts = [baselines[0]] + [b for a, b in zip(baselines, baselines[1:], strict=False)
-                               if b - a > split]
-    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    return [baselines[0]] + [b for a, b in zip(baselines, baselines[1:], strict=False)
+                             if b - a > split]
+
+
+def _cell_texts(pieces: dict[tuple[int, int], list[tuple[float, float, str]]], rows: int,
+                columns: int) -> list[list[str]]:
+    """Each cell's text: its pieces (baseline, left edge, text) joined top to bottom."""
+    texts = []
+    for row in range(rows):
+        texts.append([])
+        for k in range(columns):
+            text = ""
+            for _, _, part in sorted(pieces.get((row, k), [])):
+                text = join_lines(text, part) if text else part
+            texts[-1].append(text)
+    return texts
+
+
+def _header_above(lines: list[Line], page: list[int], cells: dict[int, list[Span]],
+                  between: tuple[int, int], columns: list[tuple[float, float]],
+                  band: tuple[float, float]) -> list[int]:
+    """Positions of the lines pdfium gives just before the table's first row top that may be
+    header cells no row top was found for (cells set vertically centred start at different
+    heights): between the positions `between` (the previous table's last line and this
+    table's first row top), each between `band`'s baselines, every piece of it within one
+    column, and none a caption or ending a sentence (a colon inside brackets, '(Đơn vị:',
+    ends none)."""
+    found: list[int] = []
+    bounds = [Span(*column, "") for column in columns]
+    floor, first = between
+    for position in range(first - 1, floor, -1):
+        line = lines[page[position]]
+        text = line.text.strip()
+        ends = _HEADER_END.search(text) and text.count("(") <= text.count(")")
+        if not band[0] <= line.baseline < band[1] or ends or _TABLE_CAPTION.match(text):
+            break
+        hits = [_overlapping(piece, bounds) for piece in cells[page[position]]]
+        if any(len(hit) != 1 for hit in hits) or len({hit[0] for hit in hits}) < len(hits):
+            break
+        found.append(position)
+    return sorted(found)
+
+
+def _goes_on(cell: str) -> bool:
+    """Whether a cell's text can go on from a header cell above it (`_HEADER_WRAP`)."""
+    return bool(_HEADER_WRAP.match(unicodedata.normalize("NFC", cell)))
+
+
+def _joined_header(rows: list[list[str]]) -> tuple[list[list[str]], int]:
+    """The rows with a header wrapped over two or three lines made one row, and how many
+    rows that one was: rows whose every filled cell goes on from a filled cell above (in
+    lower case, or a bracketed note such as a unit), set as close together as the rows."""
+    rows, joined = [list(row) for row in rows], 1
+    while joined < 3 and len(rows) > 1 and any(rows[1]) and all(
+            head and _goes_on(more)
+            for head, more in zip(rows[0], rows[1], strict=True) if more):
+        rows[:2] = [[join_lines(head, more) if more else head
+                     for head, more in zip(rows[0], rows[1], strict=True)]]
+        joined += 1
+    return rows, joined
+
+
+def _with_header(lines: list[Line], page: list[int], cells: dict[int, list[Span]],
+                 head: list[int], columns: list[tuple[float, float]], rows: list[list[str]]
+                 ) -> list[list[str]] | None:
+    """The rows with the `_header_above` lines as the header: a row of their own when they
+    head every column from above the first row; else the first row's, when in each column
+    they fill an empty cell or start one the first row goes on in lower case ('Đới' over
+    'phong hoá'), and leave no cell of it empty. None when neither."""
+    pieces: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for p in head:
+        for span in cells[page[p]]:
+            pieces.setdefault((0, _column(span, columns)), []).append(
+                (lines[page[p]].baseline, span.x0, span.text))
+    header = _cell_texts(pieces, 1, len(columns))[0]
+    first = lines[page[head[-1] + 1]].baseline
+    if all(header) and all(lines[page[p]].baseline < first for p in head):
+        return [header, *rows]
+    joined = [join_lines(above, cell) if above and cell else above or cell
+              for above, cell in zip(header, rows[0], strict=True)]
+    if all(joined) and all(_goes_on(cell) for above, cell in zip(
+            header, rows[0], strict=True) if above and cell):
+        return [joined, *rows[1:]]
+    return None
+
+
+def _table(lines: list[Line], page: list[int], cells: dict[int, list[Span]],
+           tops: list[list[int]], floor: int = -1) -> Table | None:
+    """The table these row tops make, if its columns are aligned (`_aligned_columns`), with
+    the header cells pdfium gives before its first row top, after position `floor`
+    (`_header_above`)."""
+    size = statistics.median(lines[page[top[0]]].size for top in tops)
+    tolerance = size * 0.3
+    columns = _aligned_columns(lines, page, cells, tops, tolerance)
+    if not columns:
+        return None
+    positions = list(range(tops[0][0], max(tops[-1]) + 1))
+    starts = _row_starts(lines, page, positions, columns, tolerance)
+    pieces: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
     for p in positions:
         line = lines[page[p]]
         row = sum(start <= line.baseline + tolerance for start in starts) - 1
         for span in cells[page[p]]:
-            grid.setdefault((row, _column(span, columns)), []).append(
+            pieces.setdefault((row, _column(span, columns)), []).append(
                 (line.baseline, span.x0, span.text))
-    rows = []
-    for row in range(len(starts)):
-        texts = []
-        for k in range(len(columns)):
-            text = ""
-            for _, _, part in sorted(grid.get((row, k), [])):
-                text = join_lines(text, part) if text else part
-            texts.append(text)
-        rows.append(texts)
-    return Table([page[p] for p in positions], rows)
+    rows, joined = _joined_header(_cell_texts(pieces, len(starts), len(columns)))
+    band = (starts[0] - size * HEADER_REACH,
+            starts[joined] if joined < len(starts) else math.inf)
+    head = _header_above(lines, page, cells, (floor, tops[0][0]), columns, band)
+    headed = _with_header(lines, page, cells, head, columns, rows) if head else None
+    if headed is None:
+        return Table([page[p] for p in positions], rows)
+    return Table([page[p] for p in head + positions], headed)
 
 
 def find_tables(lines: list[Line], skip: set[int]) -> list[Table]:
@@ -543,13 +648,16 @@ def find_tables(lines: list[Line], skip: set[int]) -> list[Table]:
     for page in pages.values():
         cells = {index: _cells(lines[index]) for index in page}
         chain: list[list[int]] = []
+        floor = -1  # the position of the last line of the page's latest table
         for top in [*_row_tops(lines, page, cells), None]:
             if top is not None and chain and _next_row(lines, page, cells, chain[-1], top):
                 chain.append(top)
                 continue
-            table = _table(lines, page, cells, chain) if len(chain) >= TABLE_MIN_ROWS else None
+            table = (_table(lines, page, cells, chain, floor) if len(chain) >= TABLE_MIN_ROWS
+                     else None)
             if table is not None:
                 tables.append(table)
+                floor = page.index(table.lines[-1])
             chain = [top] if top is not None else []
     return tables
 
@@ -589,12 +697,15 @@ def analyse(pdf: PdfText, head: DocumentHead | None = None, closing: set[int] | 
     previous: Line | None = None
     previous_column = -1
     caption: Line | None = None  # the last line of the latest table caption
+    reading = TableReading()
     for index, line in enumerate(lines):
         if index in dropped or (cover and line.page == 0):
             continue
         if index in tables:
-            blocks += [Block("row", ", ".join(cell for cell in row if cell), line.page)
-                       for row in tables[index].rows]
+            continued = bool(blocks) and blocks[-1].kind == "row" and (
+                blocks[-1].page == line.page - 1)
+            blocks += [Block("row", text, line.page)
+                       for text in reading.read(tables[index].rows, continued)]
             continue
         after_caption = caption is not None and caption is previous
         if after_caption and _caption_wrap(caption, line):
