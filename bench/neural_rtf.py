@@ -40,6 +40,7 @@ from tts_pipeline.extract import extract
 from tts_pipeline.reading import read_chapter
 from tts_pipeline.voices.base import Engine, Voice
 from tts_pipeline.voices.coqui import _mms_config
+from tts_pipeline.voices.synthesis import share_cores
 from tts_pipeline.voices.voice import load_engine
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -323,7 +324,8 @@ def one_process(voice: Voice, texts: list[str], repetitions: int) -> Measurement
 _pool_engine: list[Engine] = []
 
 
-def _start_worker(voice: Voice, warm_up: str) -> None:
+def _start_worker(voice: Voice, warm_up: str, jobs: int) -> None:
+    share_cores(jobs)
     _pool_engine.append(load_engine(voice))
     _pool_engine[0].synthesize(warm_up)
 
@@ -337,7 +339,7 @@ def worker_pool(voice: Voice, texts: list[str], repetitions: int, jobs: int) -> 
     engine each with its own thread pool, as `convert` runs (start-up excluded)."""
     before, runs, audio = load_average(), [], 0.0
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
-                             initargs=(voice, texts[0])) as pool:
+                             initargs=(voice, texts[0], jobs)) as pool:
         list(pool.map(_seconds, texts[:jobs]))  # every worker started and warm
         for _ in range(repetitions):
             start = time.perf_counter()

@@ -1,7 +1,12 @@
 """The coqui-tts engine on tiny random VITS models: a coqui checkpoint and Meta's MMS layout."""
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +23,7 @@ from TTS.tts.configs.vits_config import VitsArgs, VitsConfig  # noqa: E402
 from TTS.tts.models.vits import Vits  # noqa: E402
 from voicefile import voice_beside  # noqa: E402
 
+from tts_pipeline.voices import synthesis  # noqa: E402
 from tts_pipeline.voices.voice import Voice, VoiceError, load_engine  # noqa: E402
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy" + "fjwz"
@@ -213,3 +219,56 @@ def test_cuda_without_gpu_is_refused(tmp_path):
     build_coqui_model(tmp_path)
     with pytest.raises(VoiceError, match="no CUDA GPU"):
         load_engine(voice_in(tmp_path), device="cuda")
+
+
+def _threads_here(_: int) -> tuple[int, str]:
+    return torch.get_num_threads(), os.environ.get("OMP_NUM_THREADS", "")
+
+
+def test_each_pool_worker_computes_with_its_share_of_the_cores(tmp_path):
+    """Two worker processes each running PyTorch's thread pool on every core were twice as slow
+    as one process (docs/benchmarks.md); each worker now gets its share."""
+    build_mms_model(tmp_path / "mms-vie")
+    voice = voice_in(tmp_path, model="mms-vie")
+    arguments = (2, voice, 1.0, "cpu", tmp_path / "cache")
+    with ProcessPoolExecutor(2, initializer=synthesis._start_pool_worker,
+                             initargs=arguments) as pool:
+        seen = set(pool.map(_threads_here, range(6)))
+    share = max(1, (os.cpu_count() or 1) // 2)
+    assert seen == {(share, str(share))}
+
+
+FORK_AFTER_TORCH = """
+import os, sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from test_coqui import build_mms_model, voice_in
+from tts_pipeline.voices import synthesis
+if __name__ == "__main__":
+    os.cpu_count = lambda: 4  # two threads for each of two workers, as on a four-core PC
+    folder = Path(sys.argv[2])
+    build_mms_model(folder / "mms-vie")
+    voice = voice_in(folder, model="mms-vie")
+    synthesis.load_engine(voice).synthesize("xin chào")  # the parent computes first
+    items = [(f"k{n}", "Xin chào bà con khu phố " + str(n)) for n in range(4)]
+    synthesis._fill_cache(items, voice, 1.0, "cpu", folder / "cache", 2, lambda: None)
+    print(len(list((folder / "cache").rglob("*.flac"))))
+"""
+
+
+def test_workers_started_after_the_parent_used_pytorch_do_not_hang(tmp_path):
+    """A forked worker inherits PyTorch's OpenMP state without its threads and hangs on its
+    first computation when it runs more than one thread (seen: a re-render that synthesized one
+    sentence in-process, then a book with many); such workers come from a fork server."""
+    script = tmp_path / "fork_after_torch.py"
+    script.write_text(FORK_AFTER_TORCH, encoding="utf-8")
+    run = subprocess.Popen([sys.executable, str(script), str(Path(__file__).parent),
+                            str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True, start_new_session=True)
+    try:
+        out, err = run.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        pytest.fail("the worker processes hung")
+    assert run.returncode == 0, err[-2000:]
+    assert out.split()[-1] == "4"

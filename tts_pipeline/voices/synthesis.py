@@ -6,10 +6,13 @@ import hashlib
 import json
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 import numpy as np
@@ -143,8 +146,9 @@ def _fill_cache(
             _synthesize(item)
             advance()
         return
-    pool = ProcessPoolExecutor(min(jobs, len(missing)), initializer=_start_pool_worker,
-                               initargs=(voice, rate_scale, device, cache_root))
+    workers = min(jobs, len(missing))
+    pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_pool_worker,
+                               initargs=(workers, voice, rate_scale, device, cache_root))
     try:
         with _ctrl_c_held():  # never inside the pool's bookkeeping, which would hang it
             done = pool.map(_synthesize, missing, chunksize=2)
@@ -154,10 +158,30 @@ def _fill_cache(
         pool.shutdown(cancel_futures=True)
 
 
-def _start_pool_worker(*arguments: object) -> None:
-    """A pool process leaves Ctrl-C to the main process, which stops the pool."""
+def _pool_context() -> BaseContext | None:
+    """How worker processes start: forked (quick), unless this process has used PyTorch, whose
+    OpenMP threads do not survive a fork: a forked worker then hangs on its first computation.
+    Workers then come from a fork server, a clean process started for that."""
+    return get_context("forkserver") if "torch" in sys.modules else None
+
+
+def share_cores(workers: int) -> None:
+    """Give this worker process its share of the cores for computing: `workers` processes that
+    each run PyTorch's thread pool (or an OpenMP library's) on every core are slower than one."""
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[variable] = str(threads)
+    if (torch := sys.modules.get("torch")) is not None:
+        torch.set_num_threads(threads)
+
+
+def _start_pool_worker(workers: int, *arguments: object) -> None:
+    """A pool process leaves Ctrl-C to the main process, which stops the pool, and computes
+    with its share of the cores."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    share_cores(workers)  # before the engine imports its libraries…
     _start_worker(*arguments)  # type: ignore[arg-type]
+    share_cores(workers)  # …and after, for PyTorch imported before the fork
 
 
 @contextmanager
