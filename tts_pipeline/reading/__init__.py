@@ -24,7 +24,8 @@ Reading policy (see tests/reading/cases.tsv for examples):
 - Ranges between numbers read 'đến'; ratios after 'tỷ lệ' read 'trên'.
 - Roman numerals are read only after a trigger word (Đại hội, khóa, quý, thứ, thế kỷ, phần,
   chương, mục, lần, kỳ, cấp, hạng, giai đoạn…), before '/year', or as list markers at the start
-  of a line ('II.' → hai.); after 'thứ' they are ordinals (thứ IV → thứ tư).
+  of a line ('II.' → hai.); after 'thứ' they are ordinals (thứ IV → thứ tư). Numbered items
+  are counted aloud ('4) …', '4. …' → Thứ tư, …), unless the item already says its place.
 - Brackets become commas (a pause), except around a lone date; an abbreviation in brackets
   that repeats the words before it ('Ban Tuyên giáo (BTG)') is not read, and a book reads the
   abbreviations it defines so everywhere ('vật liệu xây dựng (VLXD)'). Quotes are dropped.
