@@ -221,8 +221,9 @@ def test_cuda_without_gpu_is_refused(tmp_path):
         load_engine(voice_in(tmp_path), device="cuda")
 
 
-def _threads_here(_: int) -> tuple[int, str]:
-    return torch.get_num_threads(), os.environ.get("OMP_NUM_THREADS", "")
+def _threads_here(_: int) -> tuple[int, str, str]:
+    return (torch.get_num_threads(), os.environ.get("OMP_NUM_THREADS", ""),
+            os.environ.get("TTS_PIPELINE_THREADS", ""))
 
 
 def test_each_pool_worker_computes_with_its_share_of_the_cores(tmp_path):
@@ -235,7 +236,7 @@ def test_each_pool_worker_computes_with_its_share_of_the_cores(tmp_path):
                              initargs=arguments) as pool:
         seen = set(pool.map(_threads_here, range(6)))
     share = max(1, (os.cpu_count() or 1) // 2)
-    assert seen == {(share, str(share))}
+    assert seen == {(share, str(share), str(share))}
 
 
 FORK_AFTER_TORCH = """

@@ -123,3 +123,16 @@ def test_cuda_without_onnxruntime_gpu_is_refused(tmp_path):
     build_model(tmp_path)
     with pytest.raises(VoiceError, match="onnxruntime-gpu"):
         load_engine(voice_in(tmp_path), device="cuda")
+
+
+def test_a_worker_runs_the_model_with_its_share_of_the_cores(tmp_path, monkeypatch):
+    """Two workers each running onnxruntime's threads on every core were slower than one
+    process (docs/benchmarks.md); a worker's session computes with its share."""
+    build_model(tmp_path)
+    monkeypatch.delenv("TTS_PIPELINE_THREADS", raising=False)
+    alone = load_engine(voice_in(tmp_path))
+    assert alone.voice.session.get_session_options().intra_op_num_threads == 0  # its default
+    monkeypatch.setenv("TTS_PIPELINE_THREADS", "2")  # as synthesis.share_cores sets it
+    worker = load_engine(voice_in(tmp_path))
+    assert worker.voice.session.get_session_options().intra_op_num_threads == 2
+    assert np.array_equal(worker.synthesize(SHORT), alone.synthesize(SHORT))

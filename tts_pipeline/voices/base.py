@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -63,3 +64,13 @@ def model_path(voice: Voice, key: str = "model") -> Path | None:
         return None
     path = Path(value)
     return path if path.is_absolute() or voice.path is None else voice.path.parent / path
+
+
+THREADS_VARIABLE = "TTS_PIPELINE_THREADS"
+
+
+def thread_share() -> int | None:
+    """The threads an engine may compute with in this process, when it is one of several
+    synthesis workers (None: as many as the engine likes)."""
+    value = os.environ.get(THREADS_VARIABLE, "")
+    return int(value) if value.isdigit() and int(value) > 0 else None

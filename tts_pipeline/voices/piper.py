@@ -7,14 +7,16 @@ import os
 # onnxruntime otherwise writes a device id and telemetry under the user's cache on import.
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
+import json
 from importlib.metadata import version
+from pathlib import Path
 
 import numpy as np
 import onnxruntime
-from piper import PiperVoice, SynthesisConfig
+from piper import PiperConfig, PiperVoice, SynthesisConfig
 
 from ..i18n import _
-from .base import Voice, VoiceError, model_path
+from .base import Voice, VoiceError, model_path, thread_share
 
 
 class PiperEngine:
@@ -39,7 +41,11 @@ class PiperEngine:
         if not config.is_file():
             raise VoiceError(_("voice {name!r}: Piper config missing: {file}").format(
                 name=voice.name, file=config))
-        self.voice = PiperVoice.load(model, config_path=config, use_cuda=device == "cuda")
+        threads = thread_share()
+        if threads is None or device == "cuda":
+            self.voice = PiperVoice.load(model, config_path=config, use_cuda=device == "cuda")
+        else:  # one of several workers: the model computes with this worker's share of cores
+            self.voice = _shared_cores_voice(model, config, threads)
         settings = self.voice.config
         options = voice.options
         speaker = options.get("speaker")
@@ -66,3 +72,13 @@ class PiperEngine:
         if not chunks:
             return np.zeros(0, np.float32)
         return np.concatenate(chunks).astype(np.float32, copy=False)
+
+
+def _shared_cores_voice(model: Path, config: Path, threads: int) -> PiperVoice:
+    """The voice as PiperVoice.load builds it on the CPU, its session limited to `threads`."""
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads, options.inter_op_num_threads = threads, 1
+    session = onnxruntime.InferenceSession(str(model), sess_options=options,
+                                           providers=["CPUExecutionProvider"])
+    settings = PiperConfig.from_dict(json.loads(config.read_text(encoding="utf-8")))
+    return PiperVoice(session=session, config=settings)

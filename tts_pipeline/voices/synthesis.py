@@ -23,6 +23,7 @@ from ..i18n import _
 from ..reading import Utterance
 from ..stamp import is_fresh
 from ..timings import ChapterTimings, Cue, SpeechFiles
+from .base import THREADS_VARIABLE
 from .voice import Engine, Voice, VoiceError, engine_version, load_engine
 
 LEAD_SECONDS = 0.7
@@ -158,6 +159,9 @@ def _fill_cache(
         pool.shutdown(cancel_futures=True)
 
 
+_LIBRARY_THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+
+
 def _pool_context() -> BaseContext | None:
     """How worker processes start: forked (quick), unless this process has used PyTorch, whose
     OpenMP threads do not survive a fork: a forked worker then hangs on its first computation.
@@ -167,9 +171,10 @@ def _pool_context() -> BaseContext | None:
 
 def share_cores(workers: int) -> None:
     """Give this worker process its share of the cores for computing: `workers` processes that
-    each run PyTorch's thread pool (or an OpenMP library's) on every core are slower than one."""
+    each run PyTorch's, onnxruntime's or an OpenMP library's threads on every core are slower
+    than one."""
     threads = max(1, (os.cpu_count() or 1) // workers)
-    for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    for variable in (THREADS_VARIABLE, *_LIBRARY_THREAD_VARIABLES):
         os.environ[variable] = str(threads)
     if (torch := sys.modules.get("torch")) is not None:
         torch.set_num_threads(threads)
