@@ -155,7 +155,7 @@ _TIME = re.compile(
     r"(?:\s?(?P<ampm>[AaPp][Mm]))?(?P<unit>\s*(?:phút|giây)\b)?(?!\w|[.,:]\d)"
 )
 _TIME_OF_DAY_AFTER = re.compile(r"\s+(?:sáng|trưa|chiều|tối|đêm)\b")
-_RATIO_BEFORE = re.compile(r"(?i:t[ỷỉ] (?:lệ|số))\s*$")
+RATIO_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")  # 'tỷ lệ 1/500', 'tỷ số 2:1'.
 _ZERO_MINUTES = re.compile(r"(giờ|GIỜ)\s+00(?:\s+phút)?(?!\d)")
 _SINGLE_DIGIT_MINUTES = re.compile(r"(giờ|GIỜ)\s+0(\d)(?!\d)(\s+phút)?")
 
@@ -241,7 +241,7 @@ def _trigger_word(trigger: re.Match[str] | None) -> str:
 def _zero_padded(m: re.Match[str]) -> bool:
     """'21/02', '01/12': a day/month written with a leading zero, not a house number."""
     padded = m[1].startswith("0") or m[3].startswith("0")
-    number = preceded_by(m, _NUMBER_WORD_BEFORE, 8) or preceded_by(m, _RATIO_BEFORE, 16)
+    number = preceded_by(m, _NUMBER_WORD_BEFORE, 8) or preceded_by(m, RATIO_BEFORE, 16)
     return m[2] == "/" and padded and not number
 
 
@@ -322,7 +322,7 @@ def expand_dates(text: str, profile: ReadingProfile) -> str:
         return f"{_dm_run(m[0], profile, '' if word == 'hôm' else 'ngày ')} "
 
     def slash_year(m: re.Match[str]) -> str:
-        if preceded_by(m, _RATIO_BEFORE, 16):
+        if preceded_by(m, RATIO_BEFORE, 16):
             return m[0]  # a map's scale: 'tỷ lệ 1/2000' → một trên hai nghìn
         month = 1 <= int(m[1]) <= 12 and not glued(m, ".,/-")
         if month and preceded_by(m, _MONTH_YEAR_BEFORE, 16):
@@ -376,7 +376,7 @@ def expand_times(text: str, profile: ReadingProfile) -> str:
         if m["p"]:  # '4p30s'
             return _clock([(m[1], "phút"), (m["psec"], "giây")], profile)
         colon, mark = m["cmin"] is not None, m["mark"]
-        if int(m[1]) > 24 or (colon and preceded_by(m, _RATIO_BEFORE, 16)):
+        if int(m[1]) > 24 or (colon and preceded_by(m, RATIO_BEFORE, 16)):
             return m[0]
         bare_g = mark == "g" and not _TIME_OF_DAY_AFTER.match(m.string, m.end())
         if m["min"] is None and (mark == " h" or bare_g):

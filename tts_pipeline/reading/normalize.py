@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from .context import expand_context_abbreviations
-from .dates import OUT_OF_AFTER, Y, expand_dates, expand_times
+from .dates import OUT_OF_AFTER, RATIO_BEFORE, Y, expand_dates, expand_times
 from .lexicon import (
     LETTER_NAMES,
     VIET_LOWER,
@@ -92,13 +92,15 @@ _SAYS_ITS_PLACE = re.compile(
     r"(?i:thứ\s+\w+|đầu tiên|trước hết|trước tiên|tiếp theo|sau cùng|cuối cùng"
     r"|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)\b"
 )
-_WARD_DISTRICT = re.compile(rf"([PQpq])\.\s?(?=\d|[{VIET_UPPER}])")
-# 'x. Tân Lập, h. Đan Phượng, tx. Sơn Tây' in addresses: xã, huyện, thị xã before a name.
-_COMMUNE_DISTRICT = re.compile(rf"[xh]\.\s?(?=[{VIET_UPPER}])")
+# Places abbreviated in addresses: 'P.1', 'Q. Cầu Giấy' (phường, quận: before a number or a
+# name); 'x. Tân Lập', 'h. Đan Phượng', 'tx. Sơn Tây' (xã, huyện, thị xã: only before a name,
+# and not after a number: '8 h. Sau đó' is a time).
+_PLACE = re.compile(rf"([PQpqxht]x?)\.\s?(?=(\d)|[{VIET_UPPER}])")
+_PLACE_WORDS = {"P": "phường ", "p": "phường ", "Q": "quận ", "q": "quận ", "x": "xã ",
+                "h": "huyện ", "tx": "thị xã "}  # fmt: skip
+_PLACE_BEFORE_A_NUMBER = frozenset("PpQq")
 # 'h.' opening a line is a list marker unless a place's name follows ('h. Kim Sơn, tỉnh …').
 _DISTRICT_LINE = re.compile(rf"^([ \t]*)h\.\s?(?=[{VIET_UPPER}]\w*(?: [{VIET_UPPER}]\w*)+,)", re.M)
-_TOWN = re.compile(rf"tx\.\s?(?=[{VIET_UPPER}])")
-_COMMUNE_DISTRICT_NAMES = {"x": "xã ", "h": "huyện ", "tx": "thị xã "}
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
 _STREET = re.compile(rf"[Đđ]\.(?<=\d [Đđ]\.)\s?(?=[{VIET_UPPER}])")  # '123 Đ. Lê Lợi' → đường
 # A lone lower-case letter named by the word before it ('điểm b khoản 2', 'kí tự w',
@@ -171,7 +173,6 @@ _ADDRESS = re.compile(r"(số|Số|ngõ|Ngõ|ngách|Ngách|hẻm|Hẻm|kiệt|Ki
 _FRACTION = re.compile(
     r"(?=\d)(?:(\d+) (?=\d{1,2}/\d))?(\d+(?:[.,]\d+)*)/(\d+(?:[.,]\d+)*)(?![\w/])"
 )
-_RATIO_WORD_BEFORE = re.compile(r"\b(?i:t[ỷỉ] (?:lệ|số))\s*$")
 _RATIO = re.compile(r"(\d+(?:[.,]\d+)*):(\d+(?:[.,]\d+)*)(?![\w:])")
 _NEGATIVE = re.compile(r"-(?=\d)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -347,10 +348,7 @@ def _markers(text: str, profile: ReadingProfile) -> str:
     text = _LETTER_MARKER.sub(lambda m: mark(m[1], LETTER_NAMES[m[2].lower()], m[3]), text)
     text = _INLINE_LETTER_MARKER.sub(lambda m: f"{m[1]}{LETTER_NAMES[m[2]]},", text)
     text = _DIGIT_MARKER.sub(lambda m: _digit_marker(m, profile), text)
-    text = _WARD_DISTRICT.sub(
-        lambda m: m[0] if glued(m, ".") else ("phường " if m[1] in "Pp" else "quận "), text
-    )
-    text = _TOWN.sub(_commune_district, _COMMUNE_DISTRICT.sub(_commune_district, text))
+    text = _PLACE.sub(_place, text)
     text = _STREET.sub("đường ", text)
     if _LONE_LOWER_LETTER.search(text):
         text = _NAMED_LETTER.sub(
@@ -359,10 +357,14 @@ def _markers(text: str, profile: ReadingProfile) -> str:
     return _INITIAL.sub(lambda m: m[0] if glued(m) else f"{m[1]} ", text)
 
 
-def _commune_district(m: re.Match[str]) -> str:
-    if glued(m, ".") or preceded_by(m, _NUMBER_BEFORE, 3):
-        return m[0]  # '8 h. Sau đó' is a time
-    return _COMMUNE_DISTRICT_NAMES[m[0].split(".")[0]]
+def _place(m: re.Match[str]) -> str:
+    word = _PLACE_WORDS.get(m[1])
+    if word is None or glued(m, "."):
+        return m[0]
+    by_number = m[1] in _PLACE_BEFORE_A_NUMBER
+    if not by_number and (m[2] or preceded_by(m, _NUMBER_BEFORE, 3)):
+        return m[0]
+    return word
 
 
 def _digit_marker(m: re.Match[str], profile: ReadingProfile) -> str:
@@ -422,7 +424,7 @@ def _fraction(m: re.Match[str]) -> str:
     if m[1] and proper and not glued(m, ".,"):
         return f"{m[1]} và {numerator} phần {denominator}"
     small = proper and int(denominator) <= 10
-    counted = OUT_OF_AFTER.match(m.string, m.end()) or preceded_by(m, _RATIO_WORD_BEFORE, 12)
+    counted = OUT_OF_AFTER.match(m.string, m.end()) or preceded_by(m, RATIO_BEFORE, 12)
     whole = f"{m[1]} " if m[1] else ""
     return f"{whole}{numerator} {'phần' if small and not counted else 'trên'} {denominator}"
 
